@@ -1,0 +1,3 @@
+from pso_cli.cli.main import run
+
+run()

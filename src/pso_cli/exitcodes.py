@@ -1,0 +1,13 @@
+"""Stable exit codes, documented in README.md and `pso --help`."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    VERDICT_FAILED = 1
+    USAGE = 2
+    INVALID_INPUT = 3
+    CONFIG = 4
+    INTERNAL = 70
+    INTERRUPTED = 130

@@ -1,0 +1,65 @@
+"""Map model field paths to positions in the YAML file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+class SourceMap:
+    """Positions (1-based line, column) of every key and value, by field path.
+
+    Pydantic error locations and rule field paths use the same segments (keys and
+    list indexes), so a lookup falls back to the nearest present ancestor.
+    """
+
+    __slots__ = ("_keys", "_values", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._values: dict[Path, Position] = {(): (1, 1)}
+        self._keys: dict[Path, Position] = {}
+
+    def add(self, path: Path, value: Position, key: Position | None = None) -> None:
+        self._values[path] = value
+        if key is not None:
+            self._keys[path] = key
+
+    def value(self, path: Sequence[str | int]) -> Position:
+        """Position of the value at `path`, or of its nearest ancestor."""
+        p = tuple(path)
+        while p not in self._values:
+            p = p[:-1]
+        return self._values[p]
+
+    def key(self, path: Sequence[str | int]) -> Position:
+        """Position of the key that names `path` (falls back to the value)."""
+        p = tuple(path)
+        return self._keys.get(p) or self.value(p)
+
+    def has(self, path: Sequence[str | int]) -> bool:
+        return tuple(path) in self._values
+
+
+def parse_dotted(field: str) -> Path:
+    """'a.b[2].c' -> ('a', 'b', 2, 'c')."""
+    out: list[str | int] = []
+    for part in field.split(".") if field else []:
+        name, _, rest = part.partition("[")
+        if name:
+            out.append(name)
+        while rest:
+            idx, _, rest = rest.partition("]")
+            out.append(int(idx))
+            rest = rest.lstrip("[")
+    return tuple(out)
+
+
+def format_dotted(path: Sequence[str | int]) -> str:
+    """('a', 'b', 2, 'c') -> 'a.b[2].c'."""
+    out = ""
+    for seg in path:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out

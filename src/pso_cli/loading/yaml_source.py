@@ -1,0 +1,243 @@
+"""Safe YAML loading that records where every value came from.
+
+Built on parser events rather than PyYAML's constructor so that the loader, not
+PyYAML, decides what a scalar means (YAML 1.2 core schema: `no` stays a string),
+rejects duplicate keys naming both lines, refuses anchors/aliases, merge keys and
+unknown tags, and bounds nesting depth and node count without recursion.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from pso_cli.errors import InputError, Location, Problem
+from pso_cli.loading.source_map import Path, SourceMap, format_dotted
+
+try:
+    from yaml import CSafeLoader as _Loader
+
+    HAS_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    HAS_LIBYAML = False
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+MAX_NUMBER_DIGITS = 60
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    None,
+    "!",
+    _CORE + "str",
+    _CORE + "int",
+    _CORE + "float",
+    _CORE + "bool",
+    _CORE + "null",
+    _CORE + "map",
+    _CORE + "seq",
+}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {
+    ".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
+    "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
+    "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
+    ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or sequence while events stream in."""
+
+    path: Path
+    container: Any
+    is_map: bool
+    pending_key: str | None = None
+    key_pos: tuple[int, int] | None = None
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema for an untagged plain scalar."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if text in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[text]
+    if _INT.fullmatch(text):
+        if len(text) > MAX_NUMBER_DIGITS:
+            raise ValueError(f"number has more than {MAX_NUMBER_DIGITS} digits")
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+    if _FLOAT.fullmatch(text):
+        if len(text) > MAX_NUMBER_DIGITS:
+            raise ValueError(f"number has more than {MAX_NUMBER_DIGITS} characters")
+        return float(text)
+    return text
+
+
+def _tagged(text: str, tag: str) -> Any:
+    kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
+    if kind == "str" or tag == "!":
+        return text
+    value = resolve_plain(text)
+    expected: type | tuple[type, ...] = {
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+        "null": type(None),
+    }[kind]
+    if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
+        raise ValueError(f"'{text}' is not a valid !!{kind}")
+    return float(value) if kind == "float" else value
+
+
+class _Builder:
+    """Turns a stream of parser events into Python data plus a SourceMap."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.smap = SourceMap(path)
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+
+    def fail(self, mark: Any, message: str, code: str) -> InputError:
+        line, col = _pos(mark) if mark is not None else (1, 1)
+        return InputError([Problem(Location(self.path, line, col), message, code)])
+
+    def check_node(self, event: Any) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(event.start_mark, f"more than {MAX_NODES} YAML nodes", "too-large")
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            raise self.fail(
+                event.start_mark,
+                f"unsupported YAML tag '{tag}': proposals may use plain data only",
+                "unsafe-tag",
+            )
+
+    def add_value(self, value: Any, event: Any, is_container: bool) -> Path | None:
+        """Place a value in the enclosing container; return its path if it is a key."""
+        pos = _pos(event.start_mark)
+        if not self.stack:
+            self.root = value
+            self.smap.add((), pos)
+            return ()
+        top = self.stack[-1]
+        if not top.is_map:
+            path = (*top.path, len(top.container))
+            top.container.append(value)
+            self.smap.add(path, pos)
+            return path
+        if top.pending_key is None:
+            if is_container:
+                raise self.fail(event.start_mark, "a mapping key must be a plain scalar", "bad-key")
+            self._take_key(top, value, event)
+            return None
+        path = (*top.path, top.pending_key)
+        top.container[top.pending_key] = value
+        self.smap.add(path, pos, top.key_pos)
+        top.pending_key = None
+        return path
+
+    def _take_key(self, top: _Frame, value: Any, event: Any) -> None:
+        key = event.value if isinstance(event, yaml.ScalarEvent) else str(value)
+        line, col = _pos(event.start_mark)
+        if key == "<<" and event.implicit[0]:
+            raise self.fail(event.start_mark, "YAML merge keys ('<<') are not supported", "merge")
+        if key in top.seen:
+            where = format_dotted((*top.path, key))
+            raise self.fail(
+                event.start_mark,
+                f"duplicate key '{where}' (first defined at line {top.seen[key]}); "
+                "YAML would silently keep only the last one",
+                "duplicate-key",
+            )
+        top.seen[key] = line
+        top.pending_key = key
+        top.key_pos = (line, col)
+
+    def scalar(self, event: Any) -> None:
+        self.check_node(event)
+        try:
+            if event.tag not in (None, "!") and event.tag.startswith(_CORE):
+                value = _tagged(event.value, event.tag)
+            elif event.implicit[0] and event.tag is None:
+                value = resolve_plain(event.value)
+            else:
+                value = event.value
+        except ValueError as exc:
+            raise self.fail(event.start_mark, str(exc), "bad-scalar") from None
+        self.add_value(value, event, False)
+
+    def start(self, event: Any, container: Any) -> None:
+        self.check_node(event)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+        path = self.add_value(container, event, True)
+        assert path is not None
+        self.stack.append(_Frame(path, container, isinstance(container, dict)))
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.start(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.start(event, [])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.stack.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            raise self.fail(
+                event.start_mark,
+                "YAML aliases ('*name') are not supported in proposals; write the value out",
+                "alias",
+            )
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(
+                    event.start_mark,
+                    "several YAML documents in one file; put one proposal per file",
+                    "multi-document",
+                )
+
+
+def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and its source map."""
+    builder = _Builder(path)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "YAML syntax error"
+        context = f" ({exc.context})" if exc.context else ""
+        raise builder.fail(mark, f"YAML syntax error: {problem}{context}", "syntax") from None
+    except yaml.YAMLError as exc:
+        raise builder.fail(None, f"YAML error: {exc}", "syntax") from None
+    except RecursionError:
+        raise builder.fail(None, "nesting too deep to parse", "depth") from None
+    if builder.documents == 0 or builder.root is None:
+        raise builder.fail(None, "file is empty: no YAML document", "empty")
+    return builder.root, builder.smap

@@ -1,0 +1,142 @@
+"""What rules produce and what the engine returns: findings and assessments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Consideration(StrEnum):
+    """The four considerations of the MFAT policy text, in its order."""
+
+    STRATEGIC = "strategic"
+    LEGALITY = "legality"
+    AGENCIES = "agencies"
+    ALTERNATIVES = "alternatives"
+
+    @property
+    def title(self) -> str:
+        return _TITLES[self]
+
+
+_TITLES = {
+    Consideration.STRATEGIC: "Strategic implications",
+    Consideration.LEGALITY: "Legality under international law",
+    Consideration.AGENCIES: "Implications for NZ agencies",
+    Consideration.ALTERNATIVES: "Alternative options",
+}
+
+
+class Outcome(StrEnum):
+    SUPPORTS = "supports"
+    CONCERN = "concern"
+    BLOCKER = "blocker"
+    MISSING = "missing-information"
+    INFO = "info"
+    ERROR = "error"  # the rule itself failed; never hidden
+
+
+class Severity(StrEnum):
+    """How much a finding matters; profiles may override a rule's default."""
+
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Verdict(StrEnum):
+    RECOMMEND = "recommend"
+    WITH_CONDITIONS = "recommend-with-conditions"
+    FURTHER_ANALYSIS = "further-analysis"
+    DO_NOT_RECOMMEND = "do-not-recommend"
+
+    @property
+    def rank(self) -> int:
+        return list(Verdict).index(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One observation by one rule about one field of the proposal.
+
+    Rules create findings with `rule` empty; the engine stamps `rule`, `rule_name`,
+    `consideration` and the effective `severity` from the rule and the profile.
+    `effect` is in score points on the consideration's 0-100 scale.
+    """
+
+    outcome: Outcome
+    message: str
+    field: str
+    effect: float = 0.0
+    condition: str | None = None
+    rule: str = ""
+    rule_name: str = ""
+    consideration: Consideration | None = None
+    severity: Severity = Severity.INFO
+    line: int = 1
+    column: int = 1
+    accepted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptedConcernUse:
+    """How a proposal's accepted concern was applied."""
+
+    rule: str
+    approver: str
+    justification: str
+    expires: str | None
+    status: str  # applied | expired | refused-blocker | unused
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConsiderationResult:
+    consideration: Consideration
+    score: float
+    confidence: float
+    weight: float
+    contributions: tuple[tuple[str, float], ...]  # (rule code, points)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    rule: str
+    title: str
+    status: str  # passed | failed | unknown
+    field: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything the renderers need about one proposal, and nothing they must compute."""
+
+    path: str
+    sha256: str
+    proposal_id: str
+    name: str
+    host: str | None
+    lead: str | None
+    verdict: Verdict
+    reason: str
+    score: float
+    confidence: float
+    considerations: tuple[ConsiderationResult, ...]
+    gates: tuple[Gate, ...]
+    findings: tuple[Finding, ...]
+    conditions: tuple[str, ...]
+    accepted: tuple[AcceptedConcernUse, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    extras: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,300 @@
+"""The proposal format, version 1: the contract every rule and report reads.
+
+Every fact is optional unless a proposal cannot be identified without it: a fact the
+file does not state stays `None` (or an empty list) and is reported as missing, never
+scored as good or bad. Field descriptions become the JSON Schema's documentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from pso_cli.model import enums as e
+
+FORMAT_VERSION = 1
+
+
+def _choice(kind: type[e.Choice], doc: str, required: bool = False) -> Any:
+    values = ", ".join(f"`{m.value}`" for m in kind)
+    description = f"{doc} One of: {values} (case-insensitive; '_' or space for '-')."
+    return Field(description=description) if required else Field(None, description=description)
+
+
+OperationType = Annotated[e.OperationType, BeforeValidator(e.OperationType.normalise)]
+Region = Annotated[e.Region, BeforeValidator(e.Region.normalise)]
+Arrangement = Annotated[e.Arrangement, BeforeValidator(e.Arrangement.normalise)]
+Chapter = Annotated[e.Chapter, BeforeValidator(e.Chapter.normalise)]
+ConsentStatus = Annotated[e.ConsentStatus, BeforeValidator(e.ConsentStatus.normalise)]
+PeaceStatus = Annotated[e.PeaceStatus, BeforeValidator(e.PeaceStatus.normalise)]
+SofaStatus = Annotated[e.SofaStatus, BeforeValidator(e.SofaStatus.normalise)]
+ForcePosture = Annotated[e.ForcePosture, BeforeValidator(e.ForcePosture.normalise)]
+Effect = Annotated[e.Effect, BeforeValidator(e.Effect.normalise)]
+RelEffect = Annotated[e.RelationshipEffect, BeforeValidator(e.RelationshipEffect.normalise)]
+HumSeverity = Annotated[e.Severity, BeforeValidator(e.Severity.normalise)]
+Backing = Annotated[e.Backing, BeforeValidator(e.Backing.normalise)]
+Level = Annotated[e.Level, BeforeValidator(e.Level.normalise)]
+Trend = Annotated[e.Trend, BeforeValidator(e.Trend.normalise)]
+Adequacy = Annotated[e.Adequacy, BeforeValidator(e.Adequacy.normalise)]
+AltType = Annotated[e.AlternativeType, BeforeValidator(e.AlternativeType.normalise)]
+Feasibility = Annotated[e.Feasibility, BeforeValidator(e.Feasibility.normalise)]
+AltEffect = Annotated[e.AlternativeEffect, BeforeValidator(e.AlternativeEffect.normalise)]
+Decision = Annotated[e.Decision, BeforeValidator(e.Decision.normalise)]
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Money = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
+
+
+class Base(BaseModel):
+    """Strict, frozen, unknown keys refused (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Rated(Base):
+    """An effect on one of New Zealand's interests, with the reason for it."""
+
+    effect: Effect | None = _choice(e.Effect, "Effect on this interest.")
+    rationale: Text | None = Field(None, description="Why, in a sentence or two.")
+
+
+class Identity(Base):
+    name: Name = Field(description="Full name of the operation or proposed mission.")
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{1,47}$",
+        description="Short identifier: lower-case letters, digits and hyphens (2-48).",
+    )
+    operation_type: OperationType | None = _choice(e.OperationType, "Kind of operation.")
+    summary: Text | None = Field(None, description="What the operation would do, briefly.")
+
+
+class Location(Base):
+    host: Name | None = Field(None, description="Host country or territory.")
+    region: Region | None = _choice(e.Region, "Region; the Pacific is its own region.")
+    start_date: dt.date | None = Field(None, description="Proposed start (YYYY-MM-DD).")
+    duration_months: Annotated[int, Field(ge=1, le=600)] | None = Field(
+        None, description="Proposed duration of NZ's commitment in months."
+    )
+    review_dates: list[dt.date] = Field(
+        default_factory=list, description="Dates at which the commitment is reviewed."
+    )
+
+
+class Leadership(Base):
+    arrangement: Arrangement | None = _choice(e.Arrangement, "Who leads the operation.")
+    lead: Name | None = Field(None, description="Lead organisation or nation.")
+    partners: list[Name] = Field(
+        default_factory=list, description="Partner nations contributing (excluding NZ)."
+    )
+
+
+class Resolution(Base):
+    number: Annotated[int, Field(ge=1, le=100_000)] = Field(description="UNSC resolution number.")
+    year: Annotated[int, Field(ge=1946, le=2100)] | None = Field(None, description="Year adopted.")
+    chapter: Chapter | None = _choice(e.Chapter, "UN Charter chapter the resolution acts under.")
+    authorises_force: bool | None = Field(
+        None, description="Does it authorise 'all necessary measures' (use of force)?"
+    )
+
+
+class HostConsent(Base):
+    status: ConsentStatus | None = _choice(e.ConsentStatus, "State of host-state consent.")
+    given_by: Name | None = Field(None, description="Who gave (or refused) consent.")
+    instrument: Text | None = Field(None, description="Instrument: letter, invitation, treaty.")
+    date: dt.date | None = Field(None, description="Date of the instrument.")
+
+
+class RegionalAuthorisation(Base):
+    organisation: Name = Field(description="Regional organisation, e.g. Pacific Islands Forum.")
+    decision: Text | None = Field(None, description="The decision or communique authorising.")
+    framework: Name | None = Field(None, description="Framework, e.g. Biketawa Declaration.")
+    date: dt.date | None = Field(None, description="Date of the decision.")
+
+
+class PeaceAgreement(Base):
+    status: PeaceStatus | None = _choice(e.PeaceStatus, "Is there a peace to keep?")
+    name: Name | None = Field(None, description="Agreement or ceasefire name.")
+    date: dt.date | None = Field(None, description="Date signed or declared.")
+    parties_committed: bool | None = Field(
+        None, description="Do the main parties remain committed to it?"
+    )
+
+
+class StatusOfForces(Base):
+    status: SofaStatus | None = _choice(e.SofaStatus, "Legal protections for NZ personnel.")
+    instrument: Text | None = Field(None, description="The agreement or exchange of notes.")
+
+
+class NzAuthority(Base):
+    statutory_basis: Text | None = Field(
+        None, description="Statutory basis, e.g. Defence Act 1990 s5."
+    )
+    cabinet_decision: Text | None = Field(None, description="Cabinet minute or decision reference.")
+    mandate_expiry: dt.date | None = Field(None, description="When NZ's mandate expires.")
+
+
+class LegalBasis(Base):
+    security_council: list[Resolution] = Field(
+        default_factory=list, description="UN Security Council resolutions relied on."
+    )
+    host_consent: HostConsent | None = Field(None, description="Host-state consent.")
+    regional_authorisation: RegionalAuthorisation | None = Field(
+        None, description="Regional organisation's authorisation (UN Charter Chapter VIII)."
+    )
+    treaty: Text | None = Field(None, description="A treaty between the parties providing a basis.")
+    peace_agreement: PeaceAgreement | None = Field(
+        None, description="Peace agreement or ceasefire."
+    )
+    status_of_forces: StatusOfForces | None = Field(None, description="SOFA or equivalent.")
+    use_of_force: ForcePosture | None = _choice(e.ForcePosture, "Use-of-force posture.")
+    nz_authority: NzAuthority | None = Field(None, description="NZ domestic authority.")
+
+
+class Relationship(Base):
+    party: Name = Field(description="Country or organisation.")
+    effect: RelEffect | None = _choice(e.RelationshipEffect, "Effect on the relationship.")
+    why: Text | None = Field(None, description="Why.")
+
+
+class Humanitarian(Base):
+    severity: HumSeverity | None = _choice(e.Severity, "Severity of the humanitarian situation.")
+    people_in_need: Count | None = Field(None, description="People in need of assistance.")
+    civilians_at_risk: bool | None = Field(None, description="Are civilians at risk of violence?")
+    rationale: Text | None = Field(None, description="Basis for the assessment.")
+
+
+class RegionalBacking(Base):
+    level: Backing | None = _choice(e.Backing, "Backing from regional states and bodies.")
+    bodies: list[Name] = Field(default_factory=list, description="Bodies or states backing it.")
+    rationale: Text | None = Field(None, description="Basis for the assessment.")
+
+
+class Strategic(Base):
+    nz_security: Rated | None = Field(None, description="Effect on NZ's security interests.")
+    relationships: list[Relationship] = Field(
+        default_factory=list, description="Effect on relationships with other countries."
+    )
+    humanitarian: Humanitarian | None = Field(None, description="The humanitarian situation.")
+    rules_based_order: Rated | None = Field(
+        None, description="Contribution to a rules-based international order."
+    )
+    economic_interests: Rated | None = Field(None, description="Economic and trade interests.")
+    regional_backing: RegionalBacking | None = Field(None, description="Regional backing.")
+    objectives: list[Text] = Field(default_factory=list, description="What NZ aims to achieve.")
+    end_state: Text | None = Field(None, description="The end state that ends the mission.")
+    exit_strategy: Text | None = Field(None, description="How and when NZ would withdraw.")
+
+
+class AgencyContribution(Base):
+    personnel: Count | None = Field(None, description="Personnel deployed at any one time.")
+    roles: list[Name] = Field(default_factory=list, description="Roles or tasks.")
+    rotation_months: Annotated[int, Field(ge=1, le=60)] | None = Field(
+        None, description="Length of one rotation in months."
+    )
+    assets: list[Name] = Field(default_factory=list, description="Key assets (ships, aircraft).")
+    cost_nzd: Money | None = Field(None, description="Estimated cost in NZD over the duration.")
+    funding_source: Text | None = Field(None, description="Where the money comes from.")
+
+
+class OtherAgency(AgencyContribution):
+    agency: Name = Field(description="Agency name, e.g. Corrections, Customs.")
+
+
+class Contribution(Base):
+    nzdf: AgencyContribution | None = Field(None, description="New Zealand Defence Force.")
+    police: AgencyContribution | None = Field(None, description="New Zealand Police.")
+    mfat: AgencyContribution | None = Field(
+        None, description="Ministry of Foreign Affairs and Trade."
+    )
+    other: list[OtherAgency] = Field(default_factory=list, description="Other agencies.")
+
+
+class ForceProtection(Base):
+    adequacy: Adequacy | None = _choice(e.Adequacy, "Force protection against the threat.")
+    provided_by: Name | None = Field(None, description="Who provides it.")
+    rationale: Text | None = Field(None, description="Basis for the assessment.")
+
+
+class MedicalEvacuation(Base):
+    adequacy: Adequacy | None = _choice(e.Adequacy, "Medical care and evacuation.")
+    description: Text | None = Field(None, description="Arrangements (role 2, aeromedical).")
+
+
+class Command(Base):
+    national_command_retained: bool | None = Field(
+        None, description="Does NZ keep national command of its personnel?"
+    )
+    caveats: list[Text] = Field(default_factory=list, description="National caveats.")
+
+
+class Risk(Base):
+    threat_level: Level | None = _choice(e.Level, "Threat to deployed personnel.")
+    threat_trend: Trend | None = _choice(e.Trend, "Direction of the threat.")
+    force_protection: ForceProtection | None = Field(None, description="Force protection.")
+    medical_evacuation: MedicalEvacuation | None = Field(None, description="Medical/evacuation.")
+    command: Command | None = Field(None, description="Command and control.")
+
+
+class Alternative(Base):
+    type: AltType = _choice(e.AlternativeType, "Kind of alternative.", required=True)
+    description: Text | None = Field(None, description="What it would involve.")
+    feasibility: Feasibility | None = _choice(e.Feasibility, "How feasible it is.")
+    expected_effect: AltEffect | None = _choice(
+        e.AlternativeEffect, "Would it meet the objective instead of deploying?"
+    )
+    rationale: Text | None = Field(None, description="Basis for the assessment.")
+
+
+class Source(Base):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")] | None = Field(
+        None, description="Short id to cite the source from comments."
+    )
+    title: Text = Field(description="Title of the document.")
+    publisher: Name | None = Field(None, description="Who published it.")
+    date: dt.date | None = Field(None, description="Date of the document.")
+    url: Annotated[str, Field(max_length=2000)] | None = Field(None, description="Address.")
+
+
+class AcceptedConcern(Base):
+    rule: Annotated[str, Field(min_length=1, max_length=80)] = Field(
+        description="Code (e.g. LEG-005) or name of the rule whose concern is accepted."
+    )
+    justification: Text = Field(description="Why the concern is accepted.")
+    approver: Name = Field(description="Who accepted it.")
+    date: dt.date = Field(description="When it was accepted.")
+    expires: dt.date | None = Field(None, description="When the acceptance lapses.")
+
+
+class HistoricalRecord(Base):
+    """What actually happened. pso never reads this for scoring."""
+
+    decision: Decision = _choice(e.Decision, "What NZ actually decided.", required=True)
+    summary: Text | None = Field(None, description="What happened.")
+    sources: list[Name] = Field(default_factory=list, description="Source ids for the record.")
+
+
+class Proposal(Base):
+    """A proposed New Zealand contribution to a peace support operation."""
+
+    pso_format: Literal[1] = Field(description="Proposal format version; must be 1.")
+    identity: Identity = Field(description="What the operation is.")
+    location: Location | None = Field(None, description="Where and when.")
+    leadership: Leadership | None = Field(None, description="Who leads it, with whom.")
+    legal_basis: LegalBasis | None = Field(None, description="Legality under international law.")
+    strategic: Strategic | None = Field(None, description="Strategic implications.")
+    contribution: Contribution | None = Field(None, description="NZ's contribution by agency.")
+    risk: Risk | None = Field(None, description="Risk to NZ personnel and its management.")
+    alternatives: list[Alternative] | None = Field(
+        None, description="Alternatives considered; an empty list says none were."
+    )
+    sources: list[Source] = Field(default_factory=list, description="Sources for the facts.")
+    accepted_concerns: list[AcceptedConcern] = Field(
+        default_factory=list, description="Concerns accepted by an approver, with expiry."
+    )
+    historical_record: HistoricalRecord | None = Field(
+        None, description="For past cases: the actual decision. Never read for scoring."
+    )

@@ -1,0 +1,156 @@
+"""The rule contract shared by built-in rules and third-party rule packs.
+
+A rule pack is a module (registered under the entry-point group `pso_cli.rules`, or
+given with `--rules PATH`) exposing `RULES: list[Rule]` and optionally `PACK_NAME`
+and `PACK_VERSION`. A rule is metadata plus a pure function from the proposal and a
+context to findings. Rules name fields by model path (`legal_basis.host_consent.status`);
+they never see YAML. The engine stamps the rule id and effective severity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
+from pso_cli.model.proposal import Proposal
+
+__all__ = [
+    "Consideration",
+    "Finding",
+    "NoOptions",
+    "Outcome",
+    "Reference",
+    "Rule",
+    "RuleContext",
+    "Severity",
+    "blocker",
+    "concern",
+    "info",
+    "missing",
+    "rule",
+    "supports",
+]
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,5}-[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,60}$")
+
+
+class NoOptions(BaseModel):
+    """Options model for a rule that takes none."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What a rule rests on: a quoted policy passage or a named legal source."""
+
+    source: str
+    passage: str = ""
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return f'{self.source}: "{self.passage}"' if self.passage else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may know besides the proposal."""
+
+    options: BaseModel
+    as_of: dt.date
+    commitments: Sequence[Any] = ()
+    profile: Mapping[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[[Proposal, RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    consideration: Consideration
+    title: str
+    rationale: str
+    reference: Reference
+    check: Check
+    severity: Severity = Severity.MAJOR
+    reads: tuple[str, ...] = ()
+    options: type[BaseModel] = NoOptions
+    gate: bool = False
+    example: str = ""
+
+    def __post_init__(self) -> None:
+        if not CODE_PATTERN.match(self.code):
+            raise ValueError(f"rule code {self.code!r} must look like ABC-123")
+        if not NAME_PATTERN.match(self.name):
+            raise ValueError(f"rule name {self.name!r} must be lower-case-with-hyphens")
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    consideration: Consideration,
+    title: str,
+    rationale: str,
+    reference: Reference,
+    severity: Severity = Severity.MAJOR,
+    reads: Sequence[str] = (),
+    options: type[BaseModel] = NoOptions,
+    gate: bool = False,
+    example: str = "",
+) -> Callable[[Check], Rule]:
+    """Decorator turning a check function into a `Rule`."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            consideration=consideration,
+            title=title,
+            rationale=rationale,
+            reference=reference,
+            check=check,
+            severity=severity,
+            reads=tuple(reads),
+            options=options,
+            gate=gate,
+            example=example,
+        )
+
+    return wrap
+
+
+def supports(field: str, message: str, effect: float = 10.0) -> Finding:
+    """A fact that counts in favour; `effect` is positive score points."""
+    return Finding(Outcome.SUPPORTS, message, field, abs(effect))
+
+
+def concern(
+    field: str, message: str, effect: float = -10.0, condition: str | None = None
+) -> Finding:
+    """A fact that counts against; `condition` is what would resolve it, if anything."""
+    return Finding(Outcome.CONCERN, message, field, -abs(effect), condition)
+
+
+def blocker(field: str, message: str, effect: float = -50.0) -> Finding:
+    """A disqualifier: the verdict becomes do-not-recommend whatever the score."""
+    return Finding(Outcome.BLOCKER, message, field, -abs(effect))
+
+
+def missing(field: str, message: str) -> Finding:
+    """A fact the rule needs and the proposal does not state: lowers confidence only."""
+    return Finding(Outcome.MISSING, message, field)
+
+
+def info(field: str, message: str) -> Finding:
+    """Context worth reporting that moves no score."""
+    return Finding(Outcome.INFO, message, field)

@@ -1,0 +1,5 @@
+"""strategic rules."""
+
+from pso_cli.rules.api import Rule
+
+RULES: list[Rule] = []

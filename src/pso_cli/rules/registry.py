@@ -1,0 +1,133 @@
+"""Find, load and validate rule packs; fail closed on anything wrong.
+
+Built-in rules are registered through the same entry-point group as third-party
+packs (`pso_cli.rules`), so the path a plugin takes is the path the product takes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+from pso_cli.errors import ConfigError
+from pso_cli.rules.api import Rule
+
+GROUP = "pso_cli.rules"
+BUILTIN_MODULES = (
+    "pso_cli.rules.builtin.strategic",
+    "pso_cli.rules.builtin.legality",
+    "pso_cli.rules.builtin.agencies",
+    "pso_cli.rules.builtin.alternatives",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    name: str
+    version: str
+    origin: str  # entry point "name = module" or a file path
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    packs: tuple[RulePack, ...]
+    rules: dict[str, Rule]  # by code, sorted
+
+    def by_name_or_code(self, key: str) -> Rule | None:
+        if key in self.rules:
+            return self.rules[key]
+        upper = key.upper()
+        if upper in self.rules:
+            return self.rules[upper]
+        return next((r for r in self.rules.values() if r.name == key), None)
+
+
+def _pack_from_module(module: ModuleType, origin: str, default_name: str) -> RulePack:
+    rules = getattr(module, "RULES", None)
+    if not isinstance(rules, list | tuple) or not all(isinstance(r, Rule) for r in rules):
+        raise ConfigError.at(
+            origin, 1, 1, "rule pack must define RULES, a list of pso_cli.rules.api.Rule", "plugin"
+        )
+    name = str(getattr(module, "PACK_NAME", default_name))
+    version = str(getattr(module, "PACK_VERSION", ""))
+    if not version:
+        from pso_cli import __version__
+
+        version = __version__ if module.__name__.startswith("pso_cli.") else "unknown"
+    return RulePack(name, version, origin, tuple(rules))
+
+
+def _import(module_name: str, origin: str) -> ModuleType:
+    try:
+        return importlib.import_module(module_name)
+    except Exception as exc:  # a broken plugin must stop the run, clearly
+        raise ConfigError.at(
+            origin, 1, 1, f"rule pack failed to import: {type(exc).__name__}: {exc}", "plugin"
+        ) from None
+
+
+def load_file_pack(path: str) -> RulePack:
+    """Load a local module given explicitly with --rules PATH."""
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError.at(path, 1, 1, "rule pack file not found", "plugin")
+    mod_name = f"pso_local_rules_{abs(hash(str(file.resolve())))}"
+    spec = importlib.util.spec_from_file_location(mod_name, file)
+    if spec is None or spec.loader is None:
+        raise ConfigError.at(path, 1, 1, "not a Python module", "plugin")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise ConfigError.at(
+            path, 1, 1, f"rule pack failed to import: {type(exc).__name__}: {exc}", "plugin"
+        ) from None
+    return _pack_from_module(module, path, file.stem)
+
+
+def discover_packs() -> list[RulePack]:
+    """Every pack registered under the entry-point group, built-ins included."""
+    found = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
+    names = {ep.value for ep in found}
+    packs = []
+    for ep in found:
+        origin = f"entry point {ep.name} = {ep.value}"
+        packs.append(_pack_from_module(_import(ep.value, origin), origin, ep.name))
+    # Running from a source tree without installed metadata: still find the built-ins.
+    for module_name in BUILTIN_MODULES:
+        if module_name not in names:
+            origin = f"built-in {module_name}"
+            short = module_name.rsplit(".", 1)[-1]
+            packs.append(_pack_from_module(_import(module_name, origin), origin, short))
+    return packs
+
+
+def build_registry(extra_files: tuple[str, ...] = (), use_plugins: bool = True) -> Registry:
+    packs = discover_packs() if use_plugins else []
+    if not use_plugins:
+        packs = [
+            _pack_from_module(_import(m, m), m, m.rsplit(".", 1)[-1]) for m in BUILTIN_MODULES
+        ]
+    packs += [load_file_pack(p) for p in extra_files]
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for pack in packs:
+        for r in pack.rules:
+            clash = rules.get(r.code) or (rules.get(names[r.name]) if r.name in names else None)
+            if clash is not None:
+                raise ConfigError.at(
+                    pack.origin, 1, 1,
+                    f"rule {r.code} ({r.name}) clashes with {clash.code} ({clash.name}) "
+                    "already registered",
+                    "plugin",
+                )  # fmt: skip
+            rules[r.code] = r
+            names[r.name] = r.code
+    return Registry(tuple(packs), dict(sorted(rules.items())))
