@@ -112,9 +112,7 @@ def discover_packs() -> list[RulePack]:
 def build_registry(extra_files: tuple[str, ...] = (), use_plugins: bool = True) -> Registry:
     packs = discover_packs() if use_plugins else []
     if not use_plugins:
-        packs = [
-            _pack_from_module(_import(m, m), m, m.rsplit(".", 1)[-1]) for m in BUILTIN_MODULES
-        ]
+        packs = [_pack_from_module(_import(m, m), m, m.rsplit(".", 1)[-1]) for m in BUILTIN_MODULES]
     packs += [load_file_pack(p) for p in extra_files]
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
