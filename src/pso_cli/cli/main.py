@@ -1,0 +1,117 @@
+"""The `pso` command: a thin Typer layer over pso_cli.api.
+
+Heavy modules (pydantic models, rules, rich) are imported inside commands so that
+`pso --version` and `pso --help` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from pso_cli import __version__
+from pso_cli.exitcodes import ExitCode
+
+EPILOG = (
+    "Exit codes: 0 assessed, no verdict reached --fail-on; 1 a verdict reached --fail-on; "
+    "2 usage error; 3 an input file is unreadable or invalid; 4 configuration, profile or "
+    "plugin error; 70 internal error (use --debug); 130 interrupted."
+)
+
+app = typer.Typer(
+    name="pso",
+    help="Assess proposed New Zealand peace support operations against MFAT's four "
+    "considerations: strategic implications, legality, agency implications, alternatives.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pso {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
+) -> None:
+    """Decision support for New Zealand peace support operations."""
+    if debug:
+        os.environ["PSO_DEBUG"] = "1"
+
+
+def _register() -> None:
+    from pso_cli.cli import commands
+
+    commands.register(app)
+
+
+def run() -> None:
+    """Console-script entry point: map every failure to a documented exit code."""
+    _register()
+    try:
+        code = app(standalone_mode=False)
+    except KeyboardInterrupt:
+        print("pso: interrupted", file=sys.stderr)
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        code = ExitCode.OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        code = _handle(exc)
+    _flush_quietly()
+    sys.exit(int(code or 0))
+
+
+def _handle(exc: Exception) -> int:
+    # Typer vendors Click; recognise its exceptions by shape, not by import.
+    kind = type(exc).__name__
+    if kind == "Abort":
+        print("pso: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    if hasattr(exc, "exit_code") and hasattr(exc, "show"):
+        exc.show()
+        return int(exc.exit_code)
+    if hasattr(exc, "exit_code") and kind == "Exit":
+        return int(exc.exit_code)
+    from pso_cli.errors import PsoError
+
+    if isinstance(exc, PsoError):
+        for problem in exc.problems:
+            print(f"{problem}", file=sys.stderr)
+        return exc.exit_code
+    if os.environ.get("PSO_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    print(
+        f"pso: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug)",
+        file=sys.stderr,
+    )
+    return ExitCode.INTERNAL
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout closed by the reader (`| head`): stop quietly, as Unix tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _quiet_broken_pipe()

@@ -1,0 +1,61 @@
+"""load → validate: bytes on disk to a Proposal and its SourceMap, or located problems."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from pso_cli.errors import InputError, Location, Problem
+from pso_cli.loading.reader import DEFAULT_MAX_BYTES, decode, read_bytes
+from pso_cli.loading.source_map import SourceMap
+from pso_cli.loading.yaml_source import parse_yaml
+from pso_cli.model.diagnostics import problems_from
+from pso_cli.model.proposal import Proposal
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A valid proposal with what is needed to locate and audit it."""
+
+    path: str
+    sha256: str
+    proposal: Proposal
+    source_map: SourceMap
+
+
+def parse_mapping(data: bytes, path: str) -> tuple[dict[str, Any], SourceMap]:
+    """Bytes to a top-level mapping and its source map."""
+    value, smap = parse_yaml(decode(data, path), path)
+    if not isinstance(value, dict):
+        kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
+        raise InputError(
+            [
+                Problem(
+                    Location(path, 1, 1),
+                    f"top level is {kind}; expected a mapping of fields",
+                    "not-mapping",
+                )
+            ]
+        )
+    return value, smap
+
+
+def proposal_from_bytes(data: bytes, path: str) -> Loaded:
+    value, smap = parse_mapping(data, path)
+    try:
+        proposal = Proposal.model_validate(value)
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, smap, Proposal)) from None
+    except RecursionError:
+        raise InputError(
+            [Problem(Location(path), "structure too deep to validate", "depth")]
+        ) from None
+    return Loaded(path, hashlib.sha256(data).hexdigest(), proposal, smap)
+
+
+def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Read, parse and validate one proposal file."""
+    return proposal_from_bytes(read_bytes(path, max_bytes), path)

@@ -1,0 +1,104 @@
+"""Turn pydantic validation errors into located, readable problems.
+
+Wording aims at a policy officer: what field, what was found, what was expected, and a
+"did you mean" when a near spelling exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pso_cli.errors import Location, Problem
+from pso_cli.loading.source_map import SourceMap, format_dotted
+
+
+def _unwrap(tp: Any) -> Iterator[Any]:
+    """Yield the concrete classes inside Annotated / Optional / list / Literal."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        yield from _unwrap(typing.get_args(tp)[0])
+    elif origin in (typing.Union, types.UnionType, list, tuple):
+        for arg in typing.get_args(tp):
+            yield from _unwrap(arg)
+    elif isinstance(tp, type):
+        yield tp
+
+
+def model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class that holds the fields at `loc` (list indexes skipped)."""
+    current: type[BaseModel] | None = root
+    for seg in loc:
+        if isinstance(seg, int) or current is None:
+            continue
+        info = current.model_fields.get(seg)
+        if info is None:
+            return None
+        current = next((t for t in _unwrap(info.annotation) if issubclass(t, BaseModel)), None)
+    return current
+
+
+def enum_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[Enum] | None:
+    parent = model_at(root, loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    if parent is None or not isinstance(loc[-1], str):
+        return None
+    info = parent.model_fields.get(loc[-1])
+    if info is None:
+        return None
+    return next((t for t in _unwrap(info.annotation) if issubclass(t, Enum)), None)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _message(root: type[BaseModel], err: Any, where: str) -> str:
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'" + (f" in {where}" if where else "")
+    if kind == "extra_forbidden":
+        model = model_at(root, loc[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        return f"unknown key '{loc[-1]}'" + (
+            _suggest(str(loc[-1]), allowed) or f"; allowed keys: {', '.join(allowed)}"
+        )
+    if kind == "enum":
+        enum = enum_at(root, loc)
+        values = [str(m.value) for m in enum] if enum else []
+        found = err.get("input")
+        hint = _suggest(str(found), values) if isinstance(found, str) else ""
+        return f"{where}: unknown value {_short(found)}; expected one of: {', '.join(values)}{hint}"
+    if kind == "literal_error" and loc == ("pso_format",):
+        return f"pso_format: unsupported format version {_short(err.get('input'))}; expected 1"
+    return f"{where}: {err['msg']} (found {_short(err.get('input'))})"
+
+
+def problems_from(exc: ValidationError, smap: SourceMap, root: type[BaseModel]) -> list[Problem]:
+    """Every validation error as a located Problem, in file order."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        where = format_dotted(loc if err["type"] != "missing" else loc[:-1])
+        if err["type"] == "extra_forbidden":
+            line, col = smap.key(loc)
+        else:
+            line, col = smap.value(loc)
+        field = format_dotted(loc)
+        out.append(
+            Problem(Location(smap.path, line, col, field), _message(root, err, where), err["type"])
+        )
+    out.sort(key=lambda p: (p.location.line, p.location.column, p.message))
+    return out

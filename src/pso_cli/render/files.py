@@ -1,0 +1,24 @@
+"""Write output files atomically: a reader never sees half a report."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from pso_cli.errors import ConfigError
+
+
+def write_atomic(path: str, text: str) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".pso-", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise ConfigError.at(path, 1, 1, f"cannot write here: {exc.strerror}", "output") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
