@@ -1,0 +1,184 @@
+"""Criteria profiles: weights, thresholds and per-rule settings, resolved by name or path.
+
+Profiles are YAML files (criteria/*.yaml in the repository, shipped in the wheel as
+pso_cli/_profiles). `extends:` names a parent whose settings the child overrides.
+Anything wrong is a located ConfigError (exit 4): a profile never silently changes a
+recommendation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from pso_cli.errors import ConfigError, InputError, Location, Problem
+from pso_cli.loading.load import parse_mapping
+from pso_cli.loading.reader import read_bytes
+from pso_cli.loading.source_map import SourceMap
+from pso_cli.model.diagnostics import problems_from
+from pso_cli.model.findings import Consideration, Severity
+
+DEFAULT_PROFILE = "nz-default"
+MAX_EXTENDS = 8
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Weight = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Weights(_Strict):
+    strategic: Weight = Field(0.25, description="Weight of strategic implications.")
+    legality: Weight = Field(0.25, description="Weight of legality.")
+    agencies: Weight = Field(0.25, description="Weight of agency implications.")
+    alternatives: Weight = Field(0.25, description="Weight of alternative options.")
+
+    def of(self, c: Consideration) -> float:
+        value: float = getattr(self, c.value)
+        return value
+
+
+class Thresholds(_Strict):
+    recommend: Annotated[float, Field(ge=0, le=100)] = 70
+    with_conditions: Annotated[float, Field(ge=0, le=100)] = 50
+    min_confidence: Annotated[float, Field(ge=0, le=1)] = 0.6
+    min_consideration_confidence: Annotated[float, Field(ge=0, le=1)] = 0.4
+
+
+class RuleSetting(_Strict):
+    enabled: bool = True
+    severity: Severity | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class ProfileFile(_Strict):
+    profile_format: Literal[1]
+    name: str = Field(min_length=1, max_length=80)
+    description: str | None = None
+    extends: str | None = None
+    weights: Weights = Weights()
+    thresholds: Thresholds = Thresholds()
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    commitments: str | None = Field(None, description="Default commitments file (path).")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A fully resolved profile, with where it came from for the audit block."""
+
+    name: str
+    description: str
+    origin: str
+    sha256: str
+    weights: Weights
+    thresholds: Thresholds
+    rules: dict[str, RuleSetting]
+    rule_lines: dict[str, tuple[str, int, int]]  # key -> (file, line, col) for errors
+    commitments: str | None
+    data: dict[str, Any]
+
+
+def packaged_dir() -> Path | None:
+    """Profiles shipped in the wheel, or criteria/ of a source checkout."""
+    shipped = resources.files("pso_cli").joinpath("_profiles")
+    if shipped.is_dir():
+        return Path(str(shipped))
+    source = Path(__file__).resolve().parents[3] / "criteria"
+    return source if source.is_dir() else None
+
+
+def available() -> list[str]:
+    base = packaged_dir()
+    return sorted(p.stem for p in base.glob("*.yaml")) if base else []
+
+
+def locate(ref: str, relative_to: Path | None = None) -> Path:
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        path = Path(ref)
+        if not path.is_absolute() and relative_to is not None and not path.exists():
+            path = relative_to / ref
+        return path
+    base = packaged_dir()
+    if base is None or not (base / f"{ref}.yaml").is_file():
+        names = ", ".join(available()) or "none installed"
+        raise ConfigError(
+            [Problem(Location(ref), f"no profile named '{ref}' (available: {names})", "profile")]
+        )
+    return base / f"{ref}.yaml"
+
+
+def _read(path: Path) -> tuple[dict[str, Any], SourceMap, bytes]:
+    try:
+        data = read_bytes(str(path))
+        value, smap = parse_mapping(data, str(path))
+    except InputError as exc:
+        raise ConfigError(exc.problems) from None
+    return value, smap, data
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    out = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _chain(ref: str) -> list[tuple[Path, dict[str, Any], SourceMap, bytes]]:
+    chain = []
+    path = locate(ref)
+    while True:
+        value, smap, raw = _read(path)
+        chain.append((path, value, smap, raw))
+        parent = value.get("extends")
+        if not parent:
+            return chain
+        if len(chain) > MAX_EXTENDS or any(parent in (str(p), p.stem) for p, *_ in chain):
+            line, col = smap.value(("extends",))
+            raise ConfigError.at(
+                str(path),
+                line,
+                col,
+                f"'extends: {parent}' makes a cycle or a chain too long",
+                "profile",
+            )
+        path = locate(str(parent), path.parent)
+
+
+def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
+    """Resolve a profile by packaged name or path, following `extends:`."""
+    chain = _chain(ref)
+    merged: dict[str, Any] = {}
+    rule_lines: dict[str, tuple[str, int, int]] = {}
+    for path, value, smap, _ in reversed(chain):
+        try:
+            ProfileFile.model_validate(value)  # each file valid on its own, located
+        except ValidationError as exc:
+            raise ConfigError(problems_from(exc, smap, ProfileFile)) from None
+        for key in value.get("rules") or {}:
+            rule_lines[key] = (str(path), *smap.key(("rules", key)))
+        merged = _merge(merged, value)
+    merged["name"] = chain[0][1].get("name")
+    resolved = ProfileFile.model_validate(merged)
+    digest = hashlib.sha256(b"".join(raw for *_, raw in chain)).hexdigest()
+    return Profile(
+        name=resolved.name,
+        description=resolved.description or "",
+        origin=str(chain[0][0]),
+        sha256=digest,
+        weights=resolved.weights,
+        thresholds=resolved.thresholds,
+        rules=dict(resolved.rules),
+        rule_lines=rule_lines,
+        commitments=resolved.commitments,
+        data={k: v for k, v in merged.items() if k != "extends"},
+    )

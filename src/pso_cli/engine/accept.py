@@ -1,0 +1,48 @@
+"""Apply a proposal's accepted concerns: visible, dated, and never over a blocker."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from pso_cli.loading.load import Loaded
+from pso_cli.model.findings import AcceptedConcernUse, Finding, Outcome
+from pso_cli.rules.registry import Registry
+
+
+def apply_acceptances(
+    loaded: Loaded, findings: Sequence[Finding], registry: Registry, as_of: dt.date
+) -> tuple[list[Finding], list[AcceptedConcernUse]]:
+    out = list(findings)
+    uses = []
+    for i, acc in enumerate(loaded.proposal.accepted_concerns):
+        line, col = loaded.source_map.value(("accepted_concerns", i))
+        found = registry.by_name_or_code(acc.rule)
+        code = found.code if found else acc.rule
+        mine = [j for j, f in enumerate(out) if f.rule == code]
+        if found is None:
+            status = "unknown-rule"
+        elif acc.expires is not None and acc.expires < as_of:
+            status = "expired"
+        elif any(out[j].outcome == Outcome.BLOCKER for j in mine):
+            status = "refused-blocker"
+        elif not any(out[j].outcome == Outcome.CONCERN for j in mine):
+            status = "unused"
+        else:
+            status = "applied"
+            for j in mine:
+                if out[j].outcome == Outcome.CONCERN:
+                    out[j] = dataclasses.replace(out[j], accepted=True)
+        uses.append(
+            AcceptedConcernUse(
+                rule=code,
+                approver=acc.approver,
+                justification=acc.justification,
+                expires=acc.expires.isoformat() if acc.expires else None,
+                status=status,
+                line=line,
+                column=col,
+            )
+        )
+    return out, uses

@@ -1,0 +1,162 @@
+"""Findings to scores, confidence and a verdict: pure and table-tested.
+
+Per consideration: score = clamp(50 + sum of effects, 0, 100); confidence = share of
+the facts its rules read that were present (a rule's missing-information findings
+count against the fields it declares). Overall = weighted means. A blocker forces
+do-not-recommend whatever the score (non-compensatory gate); too much unknown gives
+further-analysis; otherwise the score and any conditions decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pso_cli.criteria.profile import Thresholds, Weights
+from pso_cli.model.findings import (
+    Consideration,
+    ConsiderationResult,
+    Finding,
+    Outcome,
+    Severity,
+    Verdict,
+)
+
+BASELINE = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFacts:
+    """How many facts a rule reads, for the confidence denominator."""
+
+    code: str
+    consideration: Consideration
+    facts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    reason: str
+    score: float
+    confidence: float
+    considerations: tuple[ConsiderationResult, ...]
+    conditions: tuple[str, ...]
+
+
+def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
+    return max(lo, min(hi, x))
+
+
+def consideration_result(
+    c: Consideration, findings: Sequence[Finding], rules: Sequence[RuleFacts], weight: float
+) -> ConsiderationResult:
+    mine = [f for f in findings if f.consideration == c]
+    points: dict[str, float] = {}
+    for f in mine:
+        if not f.accepted:
+            points[f.rule] = points.get(f.rule, 0.0) + f.effect
+    needed = 0
+    absent = 0
+    for r in (r for r in rules if r.consideration == c):
+        missing = sum(
+            1 for f in mine if f.rule == r.code and f.outcome in (Outcome.MISSING, Outcome.ERROR)
+        )
+        facts = max(r.facts, missing, 1)
+        needed += facts
+        absent += (
+            min(missing, facts)
+            if not any(f.rule == r.code and f.outcome == Outcome.ERROR for f in mine)
+            else facts
+        )
+    confidence = 1.0 - absent / needed if needed else 0.0
+    score = _clamp(BASELINE + sum(points.values()))
+    contributions = tuple(sorted((k, round(v, 2)) for k, v in points.items() if v))
+    return ConsiderationResult(c, round(score, 1), round(confidence, 3), weight, contributions)
+
+
+def _weighted(results: Sequence[ConsiderationResult], attr: str) -> float:
+    total = sum(r.weight for r in results)
+    if total <= 0:
+        return 0.0
+    return sum(getattr(r, attr) * r.weight for r in results) / total
+
+
+def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for f in findings:
+        if f.outcome == Outcome.CONCERN and f.condition and not f.accepted:
+            seen.setdefault(f.condition, None)
+    return tuple(seen)
+
+
+def decide(
+    findings: Sequence[Finding],
+    rules: Sequence[RuleFacts],
+    weights: Weights,
+    thresholds: Thresholds,
+) -> Decision:
+    results = tuple(consideration_result(c, findings, rules, weights.of(c)) for c in Consideration)
+    score = round(_weighted(results, "score"), 1)
+    confidence = round(_weighted(results, "confidence"), 3)
+    conditions = conditions_of(findings)
+    verdict, reason = _verdict(findings, results, score, confidence, conditions, thresholds)
+    return Decision(verdict, reason, score, confidence, results, conditions)
+
+
+def _verdict(
+    findings: Sequence[Finding],
+    results: Sequence[ConsiderationResult],
+    score: float,
+    confidence: float,
+    conditions: Sequence[str],
+    t: Thresholds,
+) -> tuple[Verdict, str]:
+    blockers = [f for f in findings if f.outcome == Outcome.BLOCKER]
+    if blockers:
+        b = blockers[0]
+        more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
+        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{more}"
+    errors = [f for f in findings if f.outcome == Outcome.ERROR]
+    if errors:
+        return (
+            Verdict.FURTHER_ANALYSIS,
+            f"Rule {errors[0].rule} could not be evaluated, so the assessment is incomplete.",
+        )
+    weak = [r for r in results if r.confidence < t.min_consideration_confidence]
+    if confidence < t.min_confidence or weak:
+        missing = sum(1 for f in findings if f.outcome == Outcome.MISSING)
+        which = f"; least known: {weak[0].consideration.title.lower()}" if weak else ""
+        return Verdict.FURTHER_ANALYSIS, (
+            f"Too much is unknown to advise: {missing} facts missing, confidence {confidence:.0%}{which}."
+        )
+    if score < t.with_conditions:
+        return (
+            Verdict.DO_NOT_RECOMMEND,
+            f"The weighted score {score:.0f} is below {t.with_conditions:.0f}.",
+        )
+    serious = [
+        f
+        for f in findings
+        if f.outcome == Outcome.CONCERN
+        and not f.accepted
+        and f.severity.rank >= Severity.MAJOR.rank
+    ]
+    if score < t.recommend or conditions or serious:
+        why = (
+            f"{len(conditions)} condition{'s' * (len(conditions) != 1)} to meet"
+            if conditions
+            else (
+                f"{len(serious)} significant concern{'s' * (len(serious) != 1)}"
+                if serious
+                else f"score {score:.0f} below {t.recommend:.0f}"
+            )
+        )
+        return (
+            Verdict.WITH_CONDITIONS,
+            f"The case is sound on balance (score {score:.0f}) with {why}.",
+        )
+    return (
+        Verdict.RECOMMEND,
+        f"All gates are met and the weighted score is {score:.0f} with no outstanding conditions.",
+    )

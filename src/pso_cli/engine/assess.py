@@ -1,0 +1,119 @@
+"""One proposal through evaluate → accept → aggregate → Assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pso_cli.criteria.profile import Profile
+from pso_cli.engine.accept import apply_acceptances
+from pso_cli.engine.aggregate import RuleFacts, decide
+from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
+from pso_cli.loading.load import Loaded
+from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome
+from pso_cli.rules.registry import Registry
+
+_ORDER = {c: i for i, c in enumerate(Consideration)}
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Everything built once per run and shared by every proposal in a batch."""
+
+    registry: Registry
+    profile: Profile
+    rules: tuple[ActiveRule, ...]
+    facts: tuple[RuleFacts, ...]
+    as_of: dt.date
+    commitments: tuple[Any, ...] = field(default=())
+
+    @classmethod
+    def build(
+        cls, registry: Registry, profile: Profile, as_of: dt.date, commitments: Sequence[Any] = ()
+    ) -> Engine:
+        rules = tuple(select_rules(registry, profile))
+        facts = tuple(
+            RuleFacts(a.rule.code, a.rule.consideration, len(a.rule.reads)) for a in rules
+        )
+        return cls(registry, profile, rules, facts, as_of, tuple(commitments))
+
+
+def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
+    return (
+        _ORDER.get(f.consideration, 9) if f.consideration else 9,
+        f.rule,
+        f.line,
+        f.column,
+        f.field,
+        f.message,
+    )
+
+
+def _gates(engine: Engine, findings: Sequence[Finding]) -> tuple[Gate, ...]:
+    gates = []
+    for active in engine.rules:
+        if not active.rule.gate:
+            continue
+        mine = [f for f in findings if f.rule == active.rule.code]
+        first = next((f for f in mine if f.outcome == Outcome.BLOCKER), None) or (
+            mine[0] if mine else None
+        )
+        if any(f.outcome == Outcome.BLOCKER for f in mine):
+            status = "failed"
+        elif any(f.outcome in (Outcome.MISSING, Outcome.ERROR) for f in mine) or not mine:
+            status = "unknown"
+        else:
+            status = "passed"
+        gates.append(Gate(active.rule.code, active.rule.title, status, first.field if first else "",
+                          first.line if first else 1, first.column if first else 1))  # fmt: skip
+    return tuple(gates)
+
+
+def _alternatives(loaded: Loaded) -> tuple[str, ...]:
+    out = []
+    for a in loaded.proposal.alternatives or []:
+        bits = [
+            b
+            for b in (
+                a.feasibility and f"feasibility {a.feasibility}",
+                a.expected_effect and f"effect: {a.expected_effect}",
+            )
+            if b
+        ]
+        desc = f": {a.description}" if a.description else ""
+        out.append(f"{a.type}{desc}" + (f" ({', '.join(bits)})" if bits else ""))
+    return tuple(out)
+
+
+def _references(engine: Engine, findings: Sequence[Finding]) -> tuple[str, ...]:
+    used = {f.rule for f in findings}
+    return tuple(f"{a.rule.code}: {a.rule.reference}" for a in engine.rules if a.rule.code in used)
+
+
+def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
+    raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
+    findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
+    findings.sort(key=sort_key)
+    p = loaded.proposal
+    d = decide(findings, engine.facts, engine.profile.weights, engine.profile.thresholds)
+    return Assessment(
+        path=loaded.path,
+        sha256=loaded.sha256,
+        proposal_id=p.identity.id,
+        name=p.identity.name,
+        host=p.location.host if p.location else None,
+        lead=p.leadership.lead if p.leadership else None,
+        verdict=d.verdict,
+        reason=d.reason,
+        score=d.score,
+        confidence=d.confidence,
+        considerations=d.considerations,
+        gates=_gates(engine, findings),
+        findings=tuple(findings),
+        conditions=d.conditions,
+        accepted=tuple(accepted),
+        alternatives=_alternatives(loaded),
+        references=_references(engine, findings),
+    )
