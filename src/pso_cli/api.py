@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pso_cli.errors import InputError, Problem
 from pso_cli.loading.inputs import STDIN, expand
 from pso_cli.loading.load import Loaded, load_proposal, proposal_from_bytes
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
+from pso_cli.model.run import Invalid, Item, PackInfo, RuleInfo, RunInfo, RunResult
 
-__all__ = ["Loaded", "ValidationResult", "load_input", "load_proposal", "validate_paths"]
+if TYPE_CHECKING:
+    from pso_cli.engine.assess import Engine
+
+__all__ = [
+    "Loaded",
+    "ValidationResult",
+    "assess_one",
+    "build_engine",
+    "exit_code_for",
+    "load_input",
+    "load_proposal",
+    "run_assessment",
+    "run_info",
+    "validate_paths",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +76,102 @@ def validate_paths(
     if not files:
         raise InputError.at(", ".join(paths) or ".", 1, 1, "no proposal files found", "no-input")
     return [validate_one(p, max_bytes, stdin_filename) for p in files]
+
+
+def build_engine(
+    profile: str = "nz-default",
+    as_of: dt.date | None = None,
+    rules_files: Sequence[str] = (),
+    commitments: str | None = None,
+) -> Engine:
+    """Registry, profile and active rules, built once for a batch."""
+    from pso_cli.criteria.profile import load_profile
+    from pso_cli.engine.assess import Engine
+    from pso_cli.engine.commitments import load_commitments
+    from pso_cli.rules.registry import build_registry
+
+    prof = load_profile(profile)
+    registry = build_registry(tuple(rules_files))
+    source = commitments or prof.commitments
+    deployments = load_commitments(source) if source else ()
+    return Engine.build(registry, prof, as_of or dt.date.today(), deployments, source)
+
+
+def run_info(
+    engine: Engine, fail_on: str = "do-not-recommend", timestamp: str | None = None
+) -> RunInfo:
+    """The audit block of a run."""
+    from pso_cli import __version__
+
+    packs = tuple(
+        PackInfo(p.name, p.version, p.origin, len(p.rules)) for p in engine.registry.packs
+    )
+    rules = tuple(
+        RuleInfo(
+            code=a.rule.code,
+            name=a.rule.name,
+            consideration=a.rule.consideration.value,
+            title=a.rule.title,
+            rationale=a.rule.rationale,
+            reference=str(a.rule.reference),
+            url=a.rule.reference.url,
+            severity=a.severity.value,
+            gate=a.rule.gate,
+        )
+        for a in engine.rules
+    )
+    prof = engine.profile
+    return RunInfo(
+        tool_version=__version__,
+        profile_name=prof.name,
+        profile_sha256=prof.sha256,
+        profile_origin=prof.origin,
+        as_of=engine.as_of.isoformat(),
+        packs=packs,
+        rules=rules,
+        fail_on=fail_on,
+        commitments=engine.commitments_source,
+        timestamp=timestamp,
+    )
+
+
+def assess_one(
+    engine: Engine, path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
+) -> Item:
+    """Load and assess one input; an unreadable or invalid file becomes an Invalid item."""
+    from pso_cli.engine.assess import assess_loaded
+
+    try:
+        loaded = load_input(path, max_bytes, stdin_filename)
+    except InputError as exc:
+        return Invalid(stdin_filename if path == STDIN else path, tuple(exc.problems))
+    return assess_loaded(engine, loaded)
+
+
+def run_assessment(
+    paths: Sequence[str],
+    profile: str = "nz-default",
+    as_of: dt.date | None = None,
+    fail_on: str = "do-not-recommend",
+    rules_files: Sequence[str] = (),
+    commitments: str | None = None,
+) -> RunResult:
+    """Assess every file named by `paths` sequentially; the simplest whole-run call."""
+    engine = build_engine(profile, as_of, rules_files, commitments)
+    items = tuple(assess_one(engine, p) for p in expand(paths))
+    return RunResult(run_info(engine, fail_on), items, exit_code_for(items, fail_on))
+
+
+def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
+    """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
+    from pso_cli.exitcodes import ExitCode
+    from pso_cli.model.findings import Verdict
+
+    if any(isinstance(i, Invalid) for i in items):
+        return ExitCode.INVALID_INPUT
+    if fail_on == "never":
+        return ExitCode.OK
+    threshold = Verdict(fail_on).rank
+    if any(i.verdict.rank >= threshold for i in items if not isinstance(i, Invalid)):
+        return ExitCode.VERDICT_FAILED
+    return ExitCode.OK

@@ -28,16 +28,24 @@ class Engine:
     facts: tuple[RuleFacts, ...]
     as_of: dt.date
     commitments: tuple[Any, ...] = field(default=())
+    commitments_source: str | None = None
 
     @classmethod
     def build(
-        cls, registry: Registry, profile: Profile, as_of: dt.date, commitments: Sequence[Any] = ()
+        cls,
+        registry: Registry,
+        profile: Profile,
+        as_of: dt.date,
+        commitments: Sequence[Any] = (),
+        commitments_source: str | None = None,
     ) -> Engine:
         rules = tuple(select_rules(registry, profile))
         facts = tuple(
             RuleFacts(a.rule.code, a.rule.consideration, len(a.rule.reads)) for a in rules
         )
-        return cls(registry, profile, rules, facts, as_of, tuple(commitments))
+        return cls(
+            registry, profile, rules, facts, as_of, tuple(commitments), commitments_source
+        )
 
 
 def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
