@@ -1,0 +1,193 @@
+"""The JSON and JSONL reports: the stable, machine-readable record of a run.
+
+Other programs (dashboards, audit archives, `jq` pipelines) read this, so the shape is
+fixed, versioned by SCHEMA_VERSION and described by report.schema.json. Output is
+deterministic: keys in a fixed order, floats rounded, no timestamp unless the run was
+given one, and only the basename of the profile file so no more of the filesystem
+leaks than the paths the user gave.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pso_cli.errors import Problem
+from pso_cli.model.findings import (
+    AcceptedConcernUse,
+    Assessment,
+    ConsiderationResult,
+    Finding,
+    Gate,
+)
+from pso_cli.model.run import Invalid, Item, RunInfo, RunResult
+
+SCHEMA_VERSION = 1
+TOOL_NAME = "pso"
+
+__all__ = ["SCHEMA_VERSION", "item_to_dict", "render", "render_line", "run_header"]
+
+
+def _basename(path: str) -> str:
+    """The last component of a path, whichever separator it uses."""
+    return re.split(r"[\\/]", path)[-1]
+
+
+def _user_path(path: str | None) -> str | None:
+    """A path as the user gave it, but never an absolute one we resolved ourselves."""
+    if path is None:
+        return None
+    if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", path):
+        return _basename(path)
+    return path
+
+
+def _problem(p: Problem) -> dict[str, Any]:
+    loc = p.location
+    return {
+        "line": loc.line,
+        "column": loc.column,
+        "field": loc.field,
+        "code": p.code,
+        "message": p.message,
+    }
+
+
+def _consideration(c: ConsiderationResult) -> dict[str, Any]:
+    return {
+        "consideration": c.consideration.value,
+        "title": c.consideration.title,
+        "score": round(c.score, 1),
+        "confidence": round(c.confidence, 3),
+        "weight": round(c.weight, 3),
+        "contributions": [{"rule": r, "points": round(p, 1)} for r, p in c.contributions],
+    }
+
+
+def _gate(g: Gate) -> dict[str, Any]:
+    return {
+        "rule": g.rule,
+        "title": g.title,
+        "status": g.status,
+        "field": g.field,
+        "line": g.line,
+        "column": g.column,
+    }
+
+
+def _accepted(a: AcceptedConcernUse) -> dict[str, Any]:
+    return {
+        "rule": a.rule,
+        "approver": a.approver,
+        "justification": a.justification,
+        "expires": a.expires,
+        "status": a.status,
+        "line": a.line,
+        "column": a.column,
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "rule_name": f.rule_name,
+        "consideration": f.consideration.value if f.consideration else None,
+        "outcome": f.outcome.value,
+        "severity": f.severity.value,
+        "message": f.message,
+        "field": f.field,
+        "line": f.line,
+        "column": f.column,
+        "effect": round(f.effect, 1),
+        "condition": f.condition,
+        "accepted": f.accepted,
+    }
+
+
+def _assessment(a: Assessment) -> dict[str, Any]:
+    return {
+        "path": a.path,
+        "sha256": a.sha256,
+        "status": "assessed",
+        "id": a.proposal_id,
+        "name": a.name,
+        "host": a.host,
+        "lead": a.lead,
+        "verdict": a.verdict.value,
+        "reason": a.reason,
+        "score": round(a.score, 1),
+        "confidence": round(a.confidence, 3),
+        "considerations": [_consideration(c) for c in a.considerations],
+        "gates": [_gate(g) for g in a.gates],
+        "conditions": list(a.conditions),
+        "accepted_concerns": [_accepted(u) for u in a.accepted],
+        "alternatives": list(a.alternatives),
+        "findings": [_finding(f) for f in a.findings],
+    }
+
+
+def _invalid(i: Invalid) -> dict[str, Any]:
+    return {
+        "path": i.path,
+        "sha256": i.sha256,
+        "status": "invalid",
+        "errors": [_problem(p) for p in i.problems],
+    }
+
+
+def item_to_dict(item: Item, info: RunInfo) -> dict[str, Any]:
+    """One input's entry of `assessments`; `info` is accepted for future per-run context."""
+    del info  # the per-item shape does not depend on the run today
+    if isinstance(item, Invalid):
+        return _invalid(item)
+    return _assessment(item)
+
+
+def run_header(info: RunInfo) -> dict[str, Any]:
+    """The audit block shared by the JSON document (and usable by other renderers)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": info.tool_version},
+        "profile": {
+            "name": info.profile_name,
+            "sha256": info.profile_sha256,
+            "origin": _basename(info.profile_origin),
+        },
+        "as_of": info.as_of,
+        "timestamp": info.timestamp,
+        "fail_on": info.fail_on,
+        "commitments": _user_path(info.commitments),
+        "rule_packs": [
+            {"name": p.name, "version": p.version, "rules": p.rules} for p in info.packs
+        ],
+    }
+
+
+def _summary(run: RunResult) -> dict[str, int]:
+    counts = run.counts()
+    return {**counts, "total": len(run.items)}
+
+
+def render(run: RunResult) -> str:
+    """The whole run as one JSON document, ending in a newline."""
+    doc = {
+        **run_header(run.info),
+        "summary": _summary(run),
+        "exit_code": int(run.exit_code),
+        "assessments": [item_to_dict(i, run.info) for i in run.items],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_line(item: Item, info: RunInfo) -> str:
+    """One input as a compact JSON object on one line (JSONL), ending in a newline."""
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": info.tool_version},
+        "profile": info.profile_name,
+        "profile_sha256": info.profile_sha256,
+        "as_of": info.as_of,
+        **item_to_dict(item, info),
+    }
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
