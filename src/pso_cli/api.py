@@ -35,7 +35,7 @@ __all__ = [
 class ValidationResult:
     path: str
     problems: tuple[Problem, ...]
-    loaded: Loaded | None = None
+    kind: str = "proposal"
 
 
 def read_stdin(max_bytes: int, name: str) -> bytes:
@@ -57,12 +57,17 @@ def load_input(
 def validate_one(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
 ) -> ValidationResult:
+    """Validate a proposal, or a commitments file or profile recognised by its format key."""
+    from pso_cli.loading.load import validate_document
+    from pso_cli.loading.reader import read_bytes
+
     name = stdin_filename if path == STDIN else path
     try:
-        loaded = load_input(path, max_bytes, stdin_filename)
+        data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes)
+        kind = validate_document(data, name)
     except InputError as exc:
         return ValidationResult(name, tuple(exc.problems))
-    return ValidationResult(name, (), loaded)
+    return ValidationResult(name, (), kind=kind)
 
 
 def validate_paths(

@@ -6,8 +6,21 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from pso_cli.cli import init_cmd, schema_cmd, validate_cmd
+    from pso_cli.cli import (
+        assess_cmd,
+        config_cmd,
+        criteria_cmd,
+        init_cmd,
+        rules_cmd,
+        schema_cmd,
+        validate_cmd,
+    )
 
+    app.command("assess", no_args_is_help=True)(assess_cmd.assess)
     app.command("validate", no_args_is_help=True)(validate_cmd.validate)
     app.command("init")(init_cmd.init)
     app.command("schema")(schema_cmd.schema)
+    app.command("rules")(rules_cmd.list_rules)
+    app.command("explain", no_args_is_help=True)(rules_cmd.explain)
+    app.add_typer(criteria_cmd.app, name="criteria")
+    app.add_typer(config_cmd.app, name="config")

@@ -67,7 +67,7 @@ def run() -> None:
     except BrokenPipeError:
         _quiet_broken_pipe()
         code = ExitCode.OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         code = _handle(exc)
     _flush_quietly()
     sys.exit(int(code or 0))

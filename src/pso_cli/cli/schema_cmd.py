@@ -21,9 +21,9 @@ def schema(
     Editors use it for completion and checking:
     `pso schema > pso-proposal.schema.json`.
     """
-    from pso_cli.model.schema import commitments_schema, proposal_schema, report_schema
-
     import json
+
+    from pso_cli.model.schema import commitments_schema, proposal_schema, report_schema
 
     doc = report_schema() if report else commitments_schema() if commitments else proposal_schema()
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

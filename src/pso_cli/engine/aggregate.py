@@ -1,8 +1,8 @@
 """Findings to scores, confidence and a verdict: pure and table-tested.
 
 Per consideration: score = clamp(50 + sum of effects, 0, 100); confidence = share of
-the facts its rules read that were present (a rule's missing-information findings
-count against the fields it declares). Overall = weighted means. A blocker forces
+the facts its applicable rules read that the proposal states (see engine.facts).
+Overall = weighted means. A blocker forces
 do-not-recommend whatever the score (non-compensatory gate); too much unknown gives
 further-analysis; otherwise the score and any conditions decide.
 """
@@ -27,11 +27,12 @@ BASELINE = 50.0
 
 @dataclass(frozen=True, slots=True)
 class RuleFacts:
-    """How many facts a rule reads, for the confidence denominator."""
+    """Of the facts a rule reads for this proposal, how many were known."""
 
     code: str
     consideration: Consideration
     facts: int
+    known: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +57,9 @@ def consideration_result(
     for f in mine:
         if not f.accepted:
             points[f.rule] = points.get(f.rule, 0.0) + f.effect
-    needed = 0
-    absent = 0
-    for r in (r for r in rules if r.consideration == c):
-        missing = sum(
-            1 for f in mine if f.rule == r.code and f.outcome in (Outcome.MISSING, Outcome.ERROR)
-        )
-        facts = max(r.facts, missing, 1)
-        needed += facts
-        absent += (
-            min(missing, facts)
-            if not any(f.rule == r.code and f.outcome == Outcome.ERROR for f in mine)
-            else facts
-        )
-    confidence = 1.0 - absent / needed if needed else 0.0
+    mine_rules = [r for r in rules if r.consideration == c]
+    needed = sum(r.facts for r in mine_rules)
+    confidence = sum(r.known for r in mine_rules) / needed if needed else 0.0
     score = _clamp(BASELINE + sum(points.values()))
     contributions = tuple(sorted((k, round(v, 2)) for k, v in points.items() if v))
     return ConsiderationResult(c, round(score, 1), round(confidence, 3), weight, contributions)
@@ -79,7 +69,7 @@ def _weighted(results: Sequence[ConsiderationResult], attr: str) -> float:
     total = sum(r.weight for r in results)
     if total <= 0:
         return 0.0
-    return sum(getattr(r, attr) * r.weight for r in results) / total
+    return float(sum(getattr(r, attr) * r.weight for r in results)) / total
 
 
 def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
@@ -128,7 +118,8 @@ def _verdict(
         missing = sum(1 for f in findings if f.outcome == Outcome.MISSING)
         which = f"; least known: {weak[0].consideration.title.lower()}" if weak else ""
         return Verdict.FURTHER_ANALYSIS, (
-            f"Too much is unknown to advise: {missing} facts missing, confidence {confidence:.0%}{which}."
+            f"Too much is unknown to advise: {missing} facts missing, "
+            f"confidence {confidence:.0%}{which}."
         )
     if score < t.with_conditions:
         return (

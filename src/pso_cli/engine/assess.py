@@ -9,8 +9,9 @@ from typing import Any
 
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import RuleFacts, decide
+from pso_cli.engine.aggregate import decide
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
+from pso_cli.engine.facts import rule_facts
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome
 from pso_cli.rules.registry import Registry
@@ -25,7 +26,6 @@ class Engine:
     registry: Registry
     profile: Profile
     rules: tuple[ActiveRule, ...]
-    facts: tuple[RuleFacts, ...]
     as_of: dt.date
     commitments: tuple[Any, ...] = field(default=())
     commitments_source: str | None = None
@@ -40,12 +40,7 @@ class Engine:
         commitments_source: str | None = None,
     ) -> Engine:
         rules = tuple(select_rules(registry, profile))
-        facts = tuple(
-            RuleFacts(a.rule.code, a.rule.consideration, len(a.rule.reads)) for a in rules
-        )
-        return cls(
-            registry, profile, rules, facts, as_of, tuple(commitments), commitments_source
-        )
+        return cls(registry, profile, rules, as_of, tuple(commitments), commitments_source)
 
 
 def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
@@ -74,8 +69,16 @@ def _gates(engine: Engine, findings: Sequence[Finding]) -> tuple[Gate, ...]:
             status = "unknown"
         else:
             status = "passed"
-        gates.append(Gate(active.rule.code, active.rule.title, status, first.field if first else "",
-                          first.line if first else 1, first.column if first else 1))  # fmt: skip
+        gates.append(
+            Gate(
+                active.rule.code,
+                active.rule.title,
+                status,
+                first.field if first else "",
+                first.line if first else 1,
+                first.column if first else 1,
+            )
+        )
     return tuple(gates)
 
 
@@ -96,8 +99,13 @@ def _alternatives(loaded: Loaded) -> tuple[str, ...]:
 
 
 def _references(engine: Engine, findings: Sequence[Finding]) -> tuple[str, ...]:
+    """Each source once, with the rules that rest on it."""
     used = {f.rule for f in findings}
-    return tuple(f"{a.rule.code}: {a.rule.reference}" for a in engine.rules if a.rule.code in used)
+    by_source: dict[str, list[str]] = {}
+    for a in engine.rules:
+        if a.rule.code in used:
+            by_source.setdefault(str(a.rule.reference), []).append(a.rule.code)
+    return tuple(f"{', '.join(codes)}: {ref}" for ref, codes in by_source.items())
 
 
 def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
@@ -105,7 +113,9 @@ def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
     findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
     findings.sort(key=sort_key)
     p = loaded.proposal
-    d = decide(findings, engine.facts, engine.profile.weights, engine.profile.thresholds)
+    facts = [rule_facts(a.rule, p, findings) for a in engine.rules]
+    known = [f for f in facts if f is not None]
+    d = decide(findings, known, engine.profile.weights, engine.profile.thresholds)
     return Assessment(
         path=loaded.path,
         sha256=loaded.sha256,

@@ -99,7 +99,8 @@ def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext) -> list[Finding]:
         return [
             _error(
                 active,
-                f"rule took {elapsed:.1f}s, over its {RULE_TIME_LIMIT_S:.0f}s limit; result discarded",
+                f"rule took {elapsed:.1f}s, over its {RULE_TIME_LIMIT_S:.0f}s limit; "
+                "result discarded",
             )
         ]
     bad = [f for f in produced if not isinstance(f, Finding)]
@@ -123,9 +124,15 @@ def _stamp(f: Finding, active: ActiveRule, loaded: Loaded) -> Finding:
         f.effect * active.scale if f.outcome in (Outcome.SUPPORTS, Outcome.CONCERN) else f.effect
     )
     return dataclasses.replace(
-        f, rule=r.code, rule_name=r.name, consideration=r.consideration,
-        severity=severity, effect=round(effect, 2), line=line, column=col,
-    )  # fmt: skip
+        f,
+        rule=r.code,
+        rule_name=r.name,
+        consideration=r.consideration,
+        severity=severity,
+        effect=round(effect, 2),
+        line=line,
+        column=col,
+    )
 
 
 def evaluate(

@@ -43,8 +43,33 @@ def parse_mapping(data: bytes, path: str) -> tuple[dict[str, Any], SourceMap]:
     return value, smap
 
 
+OTHER_KINDS = {
+    "commitments_format": "a commitments file (use it with --commitments)",
+    "profile_format": "a criteria profile (use it with --profile)",
+}
+
+
+def other_kind(value: dict[str, Any]) -> str | None:
+    """The kind of a pso document that is not a proposal, from its format key."""
+    if "pso_format" in value:
+        return None
+    return next((key for key in OTHER_KINDS if key in value), None)
+
+
 def proposal_from_bytes(data: bytes, path: str) -> Loaded:
     value, smap = parse_mapping(data, path)
+    kind = other_kind(value)
+    if kind is not None:
+        line, col = smap.key((kind,))
+        raise InputError(
+            [
+                Problem(
+                    Location(path, line, col, kind),
+                    f"not a proposal: this is {OTHER_KINDS[kind]}",
+                    "not-proposal",
+                )
+            ]
+        )
     try:
         proposal = Proposal.model_validate(value)
     except ValidationError as exc:
@@ -59,3 +84,21 @@ def proposal_from_bytes(data: bytes, path: str) -> Loaded:
 def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Read, parse and validate one proposal file."""
     return proposal_from_bytes(read_bytes(path, max_bytes), path)
+
+
+def validate_document(data: bytes, path: str) -> str:
+    """Validate any pso document by its format key; return its kind."""
+    from pso_cli.criteria.profile import ProfileFile
+    from pso_cli.model.commitments import Commitments
+
+    value, smap = parse_mapping(data, path)
+    kind = other_kind(value)
+    if kind is None:
+        proposal_from_bytes(data, path)
+        return "proposal"
+    model = Commitments if kind == "commitments_format" else ProfileFile
+    try:
+        model.model_validate(value)
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, smap, model)) from None
+    return kind.removesuffix("_format")

@@ -24,10 +24,12 @@ def decode(data: bytes, path: str) -> str:
         raise InputError.at(path, 1, 1, "file is UTF-16 encoded; save it as UTF-8", "encoding")
     if data.startswith(b"\xef\xbb\xbf"):
         raise InputError.at(
-            path, 1, 1,
+            path,
+            1,
+            1,
             "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
             "encoding",
-        )  # fmt: skip
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)
@@ -37,10 +39,12 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         raise InputError.at(
-            path, line, col,
+            path,
+            line,
+            col,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
             "encoding",
-        ) from None  # fmt: skip
+        ) from None
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -57,10 +61,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError.at(path, 1, 1, "not a regular file (FIFO, socket or device)", "special")
     if st.st_size > max_bytes:
         raise InputError.at(
-            path, 1, 1,
+            path,
+            1,
+            1,
             f"file is {st.st_size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
             "too-large",
-        )  # fmt: skip
+        )
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)

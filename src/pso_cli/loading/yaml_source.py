@@ -49,11 +49,19 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = {
-    ".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
-    "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
-    "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
-    ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
-}  # fmt: skip
+    ".inf": math.inf,
+    ".Inf": math.inf,
+    ".INF": math.inf,
+    "+.inf": math.inf,
+    "+.Inf": math.inf,
+    "+.INF": math.inf,
+    "-.inf": -math.inf,
+    "-.Inf": -math.inf,
+    "-.INF": -math.inf,
+    ".nan": math.nan,
+    ".NaN": math.nan,
+    ".NAN": math.nan,
+}
 
 
 @dataclass(slots=True)
@@ -93,20 +101,23 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
+
+
 def _tagged(text: str, tag: str) -> Any:
     kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
     if kind == "str" or tag == "!":
         return text
     value = resolve_plain(text)
-    expected: type | tuple[type, ...] = {
-        "int": int,
-        "float": (int, float),
-        "bool": bool,
-        "null": type(None),
-    }[kind]
+    expected = _TAG_TYPES[kind]
     if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
         raise ValueError(f"'{text}' is not a valid !!{kind}")
-    return float(value) if kind == "float" else value
+    return float(value) if kind == "float" and isinstance(value, int | float) else value
 
 
 class _Builder:

@@ -15,7 +15,7 @@ class Consideration(StrEnum):
     ALTERNATIVES = "alternatives"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # a label, not str.title()
         return _TITLES[self]
 
 

@@ -87,8 +87,10 @@ class Location(Base):
 class Leadership(Base):
     arrangement: Arrangement | None = _choice(e.Arrangement, "Who leads the operation.")
     lead: Name | None = Field(None, description="Lead organisation or nation.")
-    partners: list[Name] = Field(
-        default_factory=list, description="Partner nations contributing (excluding NZ)."
+    partners: list[Name] | None = Field(
+        None,
+        description="Partner nations contributing besides NZ; [] states there are none, "
+        "leaving it out leaves it unknown.",
     )
 
 
@@ -138,8 +140,10 @@ class NzAuthority(Base):
 
 
 class LegalBasis(Base):
-    security_council: list[Resolution] = Field(
-        default_factory=list, description="UN Security Council resolutions relied on."
+    security_council: list[Resolution] | None = Field(
+        None,
+        description="UN Security Council resolutions relied on; [] states there are none, "
+        "leaving it out leaves it unknown.",
     )
     host_consent: HostConsent | None = Field(None, description="Host-state consent.")
     regional_authorisation: RegionalAuthorisation | None = Field(
@@ -162,7 +166,9 @@ class Relationship(Base):
 
 class Humanitarian(Base):
     severity: HumSeverity | None = _choice(e.Severity, "Severity of the humanitarian situation.")
-    people_in_need: Count | None = Field(None, description="People in need of assistance.")
+    people_in_need: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = Field(
+        None, description="People in need of assistance."
+    )
     civilians_at_risk: bool | None = Field(None, description="Are civilians at risk of violence?")
     rationale: Text | None = Field(None, description="Basis for the assessment.")
 

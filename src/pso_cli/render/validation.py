@@ -12,16 +12,17 @@ VALIDATE_SCHEMA_VERSION = 1
 
 
 def render_text(results: Sequence[ValidationResult], quiet: bool = False) -> str:
-    lines = []
+    lines: list[str] = []
     for r in results:
         if r.problems:
             lines.extend(str(p) for p in r.problems)
         elif not quiet:
-            lines.append(f"{r.path}: valid")
+            lines.append(f"{r.path}: valid" + (f" ({r.kind})" if r.kind != "proposal" else ""))
     bad = sum(1 for r in results if r.problems)
     if not quiet:
         lines.append(
-            f"{len(results)} file{'s' * (len(results) != 1)} checked: {len(results) - bad} valid, {bad} invalid"
+            f"{len(results)} file{'s' * (len(results) != 1)} checked: "
+            f"{len(results) - bad} valid, {bad} invalid"
         )
     return "\n".join(lines) + "\n"
 
@@ -42,7 +43,12 @@ def render_json(results: Sequence[ValidationResult]) -> str:
         "schema_version": VALIDATE_SCHEMA_VERSION,
         "valid": not any(r.problems for r in results),
         "files": [
-            {"path": r.path, "valid": not r.problems, "errors": [_problem(p) for p in r.problems]}
+            {
+                "path": r.path,
+                "kind": r.kind,
+                "valid": not r.problems,
+                "errors": [_problem(p) for p in r.problems],
+            }
             for r in results
         ],
     }

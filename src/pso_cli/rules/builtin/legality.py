@@ -70,13 +70,13 @@ def _consent(lb: LegalBasis | None) -> ConsentStatus | None:
 
 
 def _chapter_vii(lb: LegalBasis | None) -> bool:
-    return lb is not None and any(r.chapter == Chapter.VII for r in lb.security_council)
+    return lb is not None and any(r.chapter == Chapter.VII for r in lb.security_council or [])
 
 
 def _chapter_vii_force(lb: LegalBasis | None) -> bool:
     if lb is None:
         return False
-    return any(r.chapter == Chapter.VII and r.authorises_force for r in lb.security_council)
+    return any(r.chapter == Chapter.VII and r.authorises_force for r in lb.security_council or [])
 
 
 def _op_type(p: Proposal) -> OperationType | None:
@@ -99,7 +99,7 @@ def _bases(lb: LegalBasis) -> list[tuple[str, str]]:
     status = _consent(lb)
     found: list[tuple[str, str]] = []
     if lb.security_council:
-        numbers = ", ".join(str(r.number) for r in lb.security_council)
+        numbers = ", ".join(str(r.number) for r in lb.security_council or [])
         found.append(("legal_basis.security_council", f"Security Council resolution(s) {numbers}"))
     if status == ConsentStatus.GIVEN:
         found.append(("legal_basis.host_consent.status", "host-state consent"))
@@ -310,7 +310,7 @@ def enforcement_authorised(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     if _chapter_vii_force(lb):
         yield supports(field, f"The proposal has {what}, authorised under Chapter VII.", 5)
         return
-    for i, r in enumerate(lb.security_council if lb else []):
+    for i, r in enumerate((lb.security_council or []) if lb else []):
         if r.chapter == Chapter.VII and r.authorises_force is None:
             yield missing(
                 f"legal_basis.security_council[{i}].authorises_force",
@@ -608,7 +608,7 @@ def peace_to_keep(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _resolution_findings(lb: LegalBasis, i: int) -> Iterator[Finding]:
-    r = lb.security_council[i]
+    r = (lb.security_council or [])[i]
     at = f"legal_basis.security_council[{i}]"
     if r.chapter is None:
         yield missing(f"{at}.chapter", f"Resolution {r.number}: the Charter chapter is not stated.")
@@ -648,7 +648,7 @@ def resolution_detail(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     lb = p.legal_basis
     if lb is None:
         return
-    for i, r in enumerate(lb.security_council):
+    for i, r in enumerate(lb.security_council or []):
         found = list(_resolution_findings(lb, i))
         yield from found
         if found:

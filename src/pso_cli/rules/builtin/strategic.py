@@ -68,13 +68,14 @@ def _arrangement(p: Proposal) -> Arrangement | None:
 
 
 def _partners(p: Proposal) -> list[str]:
-    """Distinct partner nations, New Zealand itself excluded."""
+    """Distinct partner nations; New Zealand and the host itself are not partners."""
     if p.leadership is None:
         return []
+    host = p.location.host if p.location else None
     seen: dict[str, str] = {}
-    for name in p.leadership.partners:
+    for name in p.leadership.partners or []:
         key = " ".join(name.lower().split())
-        if key not in NZ_NAMES:
+        if key not in NZ_NAMES and not (host and _same_party(name, host)):
             seen.setdefault(key, name)
     return list(seen.values())
 
@@ -120,7 +121,14 @@ def _rated_check(
 class PartnersOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min_partners: int = Field(2, ge=1, le=50, description="Partner nations needed (excl. NZ).")
+    min_partners: int = Field(
+        1,
+        ge=1,
+        le=50,
+        description="Partner nations needed besides NZ. One suffices: NZ and one partner "
+        "already form a coalition, and the policy counts joint two-nation deployments "
+        "among the operations it has taken part in.",
+    )
 
 
 def _few_partners(arr: Arrangement, partners: list[str], need: int) -> Finding:
@@ -169,7 +177,8 @@ def un_led_or_coalition(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
         return
     partners = _partners(p)
     multilateral = arr in (Arrangement.COALITION, Arrangement.REGIONAL_ORGANISATION)
-    if multilateral and not partners:
+    stated = p.leadership is not None and p.leadership.partners is not None
+    if multilateral and not stated:
         yield missing(
             "leadership.partners",
             f"The operation is '{arr.value}' but lists no partner nations; "

@@ -1,0 +1,136 @@
+"""`pso assess`: the recommendation for each proposal, for people and for machines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from pso_cli.cli import options as opt
+
+FORMAT_NAMES = "text, json, jsonl, sarif, junit, markdown, github"
+FAIL_ON = (
+    "recommend",
+    "recommend-with-conditions",
+    "further-analysis",
+    "do-not-recommend",
+    "never",
+)
+
+
+def assess(
+    paths: opt.Paths,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"One of: {FORMAT_NAMES}."),
+    ] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="[FORMAT:]FILE",
+            help="Write to FILE (atomically) instead of stdout; repeat with FORMAT: prefixes "
+            "for several outputs in one run, e.g. -o sarif:pso.sarif -o junit:pso.xml.",
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", "-p", metavar="NAME|PATH", help="Criteria profile.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="VERDICT",
+            help=f"Exit 1 when a verdict reaches this: {', '.join(FAIL_ON)}.",
+        ),
+    ] = None,
+    rules: Annotated[
+        list[str] | None,
+        typer.Option("--rules", metavar="PATH", help="Add a local rule pack module."),
+    ] = None,
+    commitments: Annotated[
+        str | None, typer.Option("--commitments", metavar="FILE", help="Current deployments file.")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD", help="Date to judge expiries against (default today)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel workers (default: cores)."),
+    ] = None,
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, metavar="COLS", help="Text report width.")
+    ] = None,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Record the time of the run in machine output.")
+    ] = False,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Skip matching paths.")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Settings file (pso.toml or pyproject.toml)."
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
+    stdin_filename: opt.StdinFilename = "<stdin>",
+    max_bytes: opt.MaxBytes = opt.DEFAULT_MAX_BYTES,
+) -> None:
+    """Assess proposals against the four considerations and print the recommendation.
+
+    Exit 0 when no verdict reaches --fail-on (default do-not-recommend), 1 when one
+    does, 3 when an input is unreadable or invalid, 4 on a profile or plugin error.
+    """
+    from pso_cli.cli.run_assess import Request, execute
+    from pso_cli.config import resolve_settings
+
+    settings = resolve_settings(
+        config=config,
+        no_config=no_config,
+        flags={
+            "profile": profile,
+            "fail_on": fail_on,
+            "format": output_format,
+            "exclude": exclude,
+            "rules": rules,
+            "commitments": commitments,
+        },
+    )
+    fmt = str(settings["format"])
+    if fmt not in ("text", "json", "jsonl", "sarif", "junit", "markdown", "github"):
+        raise typer.BadParameter(f"'{fmt}' is not one of: {FORMAT_NAMES}", param_hint="--format")
+    if settings["fail_on"] not in FAIL_ON:
+        raise typer.BadParameter(
+            f"'{settings['fail_on']}' is not one of: {', '.join(FAIL_ON)}", param_hint="--fail-on"
+        )
+    try:
+        date = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{as_of}' is not a date (YYYY-MM-DD)", param_hint="--as-of"
+        ) from None
+    request = Request(
+        paths=list(paths),
+        fmt=fmt,
+        outputs=list(output or []),
+        profile=str(settings["profile"]),
+        fail_on=str(settings["fail_on"]),
+        rules=list(settings["rules"]),
+        commitments=settings["commitments"],
+        as_of=date,
+        jobs=jobs,
+        width=width,
+        timestamp=timestamp,
+        exclude=list(settings["exclude"]),
+        stdin_filename=stdin_filename,
+        max_bytes=max_bytes,
+    )
+    raise typer.Exit(execute(request))

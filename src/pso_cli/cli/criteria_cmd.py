@@ -1,0 +1,48 @@
+"""`pso criteria list|show`: the criteria profiles and what they resolve to."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Criteria profiles: weights, thresholds and rule settings.", no_args_is_help=True
+)
+
+
+@app.command("list")
+def list_profiles() -> None:
+    """List the packaged profiles."""
+    from pso_cli.criteria.profile import available, load_profile
+
+    for name in available():
+        p = load_profile(name)
+        print(f"{name}\t{p.description.strip()}")
+
+
+@app.command("show")
+def show(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME|PATH", help="Profile name or file.")
+    ] = "nz-default",
+) -> None:
+    """Print a profile fully resolved (extends applied), as JSON."""
+    from pso_cli.criteria.profile import load_profile
+
+    p = load_profile(name)
+    doc = {
+        "name": p.name,
+        "origin": p.origin,
+        "sha256": p.sha256,
+        "description": p.description,
+        "weights": p.weights.model_dump(),
+        "thresholds": p.thresholds.model_dump(),
+        "rules": {
+            k: v.model_dump(mode="json", exclude_defaults=True) for k, v in sorted(p.rules.items())
+        },
+        "commitments": p.commitments,
+    }
+    sys.stdout.write(json.dumps(doc, indent=2) + "\n")

@@ -1,0 +1,104 @@
+"""`pso rules` and `pso explain`: the rule catalogue, built-in and plugin alike."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+RulesOpt = Annotated[
+    list[str] | None, typer.Option("--rules", metavar="PATH", help="Add a local rule pack module.")
+]
+
+
+def list_rules(
+    rules: RulesOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")
+    ] = "text",
+) -> None:
+    """List every rule with code, name, consideration and default severity."""
+    from pso_cli.rules.registry import build_registry
+
+    registry = build_registry(tuple(rules or ()))
+    if output_format == "json":
+        doc = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "consideration": r.consideration.value,
+                "severity": r.severity.value,
+                "gate": r.gate,
+                "title": r.title,
+            }
+            for r in registry.rules.values()
+        ]
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from pso_cli.render.text import make_console
+
+    table = Table(title=f"{len(registry.rules)} rules", title_justify="left")
+    for col in ("Code", "Name", "Consideration", "Severity", "Gate", "Title"):
+        table.add_column(col)
+    for r in registry.rules.values():
+        table.add_row(
+            r.code,
+            r.name,
+            r.consideration.value,
+            r.severity.value,
+            "gate" if r.gate else "",
+            Text(r.title),
+        )
+    make_console().print(table)
+
+
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Rule code (LEG-001) or name.")],
+    rules: RulesOpt = None,
+) -> None:
+    """Show a rule's rationale, reference, fields read, options and an example."""
+    from pso_cli.rules.registry import build_registry
+
+    registry = build_registry(tuple(rules or ()))
+    r = registry.by_name_or_code(code)
+    if r is None:
+        import difflib
+
+        close = difflib.get_close_matches(code.upper(), list(registry.rules), n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; see `pso rules`"
+        print(f"pso: no rule '{code}'{hint}", file=sys.stderr)
+        raise typer.Exit(2)
+    options = r.options.model_json_schema().get("properties", {})
+    lines = [
+        f"{r.code}  {r.name}" + ("  (gate)" if r.gate else ""),
+        f"{r.title}",
+        "",
+        f"Consideration: {r.consideration.title}",
+        f"Default severity: {r.severity.value}",
+        "",
+        "Why:",
+        f"  {r.rationale}",
+        "",
+        "Rests on:",
+        f"  {r.reference}",
+    ]
+    if r.reference.url:
+        lines.append(f"  {r.reference.url}")
+    lines += ["", "Fields read:"] + [f"  {f}" for f in r.reads or ("(none declared)",)]
+    lines += ["", "Options:"] + (
+        [
+            f"  {k} = {v.get('default')!r}  {v.get('description', '')}".rstrip()
+            for k, v in options.items()
+        ]
+        or ["  (none)"]
+    )
+    if r.example:
+        lines += ["", "Example that makes it fire:"] + [
+            f"  {x}" for x in r.example.strip().splitlines()
+        ]
+    sys.stdout.write("\n".join(lines) + "\n")

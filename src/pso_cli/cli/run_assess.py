@@ -1,0 +1,143 @@
+"""Carry out an assess request: build once, assess in order, write every output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pso_cli.errors import ConfigError, Location, Problem
+from pso_cli.model.run import Item, RunInfo, RunResult
+
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github")
+
+
+@dataclass
+class Request:
+    paths: list[str]
+    fmt: str = "text"
+    outputs: list[str] = field(default_factory=list)
+    profile: str = "nz-default"
+    fail_on: str = "do-not-recommend"
+    rules: list[str] = field(default_factory=list)
+    commitments: str | None = None
+    as_of: dt.date | None = None
+    jobs: int | None = None
+    width: int | None = None
+    timestamp: bool = False
+    exclude: list[str] = field(default_factory=list)
+    stdin_filename: str = "<stdin>"
+    max_bytes: int = 2 * 1024 * 1024
+
+
+def parse_outputs(req: Request) -> list[tuple[str, str]]:
+    """[FORMAT:]FILE pairs; an unprefixed FILE takes --format."""
+    out = []
+    for spec in req.outputs:
+        fmt, sep, path = spec.partition(":")
+        if sep and fmt in FORMATS:
+            out.append((fmt, path))
+        else:
+            out.append((req.fmt, spec))
+    return out
+
+
+def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
+    inputs = {os.path.realpath(f) for f in files if f != "-"}
+    for _, path in outputs:
+        if os.path.realpath(path) in inputs:
+            raise ConfigError(
+                [
+                    Problem(
+                        Location(path),
+                        "--output names an input file; refusing to overwrite it",
+                        "output",
+                    )
+                ]
+            )
+        if os.path.isdir(path):
+            raise ConfigError(
+                [Problem(Location(path), "--output is a directory; give a file name", "output")]
+            )
+
+
+def execute(req: Request) -> int:
+    from pso_cli.api import build_engine, exit_code_for, run_info
+    from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
+    from pso_cli.loading.inputs import expand
+
+    files = expand(req.paths, req.exclude)
+    if not files:
+        raise ConfigError(
+            [Problem(Location(", ".join(req.paths)), "no proposal files found", "no-input")]
+        )
+    outputs = parse_outputs(req)
+    _refuse_inputs(outputs, files)
+    engine = build_engine(req.profile, req.as_of, req.rules, req.commitments)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat() if req.timestamp else None
+    info = run_info(engine, req.fail_on, stamp)
+    spec = EngineSpec(
+        req.profile, engine.as_of.isoformat(), tuple(req.rules), req.commitments, req.max_bytes
+    )
+    stream = assess_many(engine, spec, files, req.jobs or default_jobs(), req.stdin_filename)
+    to_stdout = not any(
+        fmt == req.fmt and not spec_.startswith(f"{fmt}:")
+        for fmt, spec_ in zip([f for f, _ in outputs], req.outputs, strict=True)
+    )
+    items = _consume(stream, req, info, to_stdout and not outputs_cover_stdout(req))
+    run = RunResult(info, tuple(items), exit_code_for(items, req.fail_on))
+    _write_outputs(run, outputs, req)
+    if to_stdout and not outputs_cover_stdout(req) and req.fmt not in ("text", "jsonl"):
+        from pso_cli.render import renderer
+
+        sys.stdout.write(renderer(req.fmt)(run))
+    return run.exit_code
+
+
+def outputs_cover_stdout(req: Request) -> bool:
+    """An unprefixed --output takes the place of stdout."""
+    return any(not (s.partition(":")[1] and s.partition(":")[0] in FORMATS) for s in req.outputs)
+
+
+def _consume(stream: Iterable[Item], req: Request, info: RunInfo, live: bool) -> list[Item]:
+    """Collect items; text and JSONL are streamed to stdout as each finishes."""
+    items: list[Item] = []
+    console = None
+    if live and req.fmt == "text":
+        from pso_cli.render.text import make_console
+
+        console = make_console(width=req.width)
+    for item in stream:
+        items.append(item)
+        if console is not None:
+            from pso_cli.render.text import print_item
+
+            print_item(console, item)
+        elif live and req.fmt == "jsonl":
+            from pso_cli.render.json_report import render_line
+
+            sys.stdout.write(render_line(item, info))
+            sys.stdout.flush()
+    if console is not None:
+        from rich.text import Text
+
+        from pso_cli.render.text import summary_line
+
+        console.print(Text(summary_line(RunResult(info, tuple(items))), style="bold"))
+    return items
+
+
+def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request) -> None:
+    from pso_cli.render import renderer
+    from pso_cli.render.files import write_atomic
+
+    for fmt, path in outputs:
+        if fmt == "text":
+            from pso_cli.render.text import render
+
+            text = render(run, width=req.width or 100)
+        else:
+            text = renderer(fmt)(run)
+        write_atomic(path, text)

@@ -1,0 +1,59 @@
+"""Which of the facts a rule reads does a proposal state? The basis of confidence.
+
+A rule applies to a proposal when it produced any finding. For an applicable rule,
+every field it declares in `reads` is a fact; a fact is known when the proposal states
+it (not None, not an empty list) and no missing-information finding of the rule
+names it. A rule that failed knows nothing. Rules that did not apply are left out,
+so facts irrelevant to this kind of operation do not lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pso_cli.engine.aggregate import RuleFacts
+from pso_cli.model.findings import Finding, Outcome
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Rule
+
+
+def stated(obj: Any, dotted: str) -> bool:
+    """Does `obj` hold a non-empty value at a dotted path? Lists: any element does."""
+    head, _, rest = dotted.partition(".")
+    name = head.split("[", 1)[0]
+    value = getattr(obj, name, None) if name else obj
+    if value is None or (isinstance(value, list | tuple | str) and len(value) == 0):
+        return False
+    if not rest:
+        return True
+    if isinstance(value, list | tuple):
+        return any(stated(v, rest) for v in value)
+    return stated(value, rest)
+
+
+def _named(field: str, fact: str) -> bool:
+    return (
+        field == fact
+        or field.startswith(fact + ".")
+        or field.startswith(fact + "[")
+        or fact.startswith(field + ".")
+    )
+
+
+def rule_facts(rule: Rule, proposal: Proposal, findings: Sequence[Finding]) -> RuleFacts | None:
+    mine = [f for f in findings if f.rule == rule.code]
+    if not mine:
+        return None
+    reads = rule.reads or ("",)
+    if any(f.outcome == Outcome.ERROR for f in mine):
+        return RuleFacts(rule.code, rule.consideration, len(reads), 0.0)
+    missing = [f.field for f in mine if f.outcome == Outcome.MISSING]
+    if not rule.reads:
+        return RuleFacts(rule.code, rule.consideration, 1, 0.0 if missing else 1.0)
+    known = sum(
+        1 for fact in reads if stated(proposal, fact) and not any(_named(m, fact) for m in missing)
+    )
+    if missing and known == len(reads):
+        known -= 1  # a sub-fact is missing even though its parent is stated
+    return RuleFacts(rule.code, rule.consideration, len(reads), float(known))

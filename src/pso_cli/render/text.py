@@ -1,0 +1,244 @@
+"""The rich recommendation report for a policy officer at a terminal.
+
+All text that comes from a proposal is wrapped in `Text` (never parsed as markup).
+Colour is never the only signal: every verdict, outcome and gate has a text label.
+Rich drops colour by itself when output is not a terminal or NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome, Verdict
+from pso_cli.model.run import Invalid, RunResult
+
+THEME = Theme(
+    {
+        "verdict.recommend": "bold green",
+        "verdict.recommend-with-conditions": "bold yellow",
+        "verdict.further-analysis": "bold cyan",
+        "verdict.do-not-recommend": "bold red",
+        "outcome.supports": "green",
+        "outcome.concern": "yellow",
+        "outcome.blocker": "bold red",
+        "outcome.missing-information": "cyan",
+        "outcome.info": "dim",
+        "outcome.error": "bold magenta",
+        "gate.passed": "green",
+        "gate.failed": "bold red",
+        "gate.unknown": "cyan",
+        "muted": "dim",
+    }
+)
+
+VERDICT_LABEL = {
+    Verdict.RECOMMEND: "RECOMMEND",
+    Verdict.WITH_CONDITIONS: "RECOMMEND WITH CONDITIONS",
+    Verdict.FURTHER_ANALYSIS: "FURTHER ANALYSIS NEEDED",
+    Verdict.DO_NOT_RECOMMEND: "DO NOT RECOMMEND",
+}
+OUTCOME_LABEL = {
+    Outcome.SUPPORTS: "+ supports",
+    Outcome.CONCERN: "! concern",
+    Outcome.BLOCKER: "X BLOCKER",
+    Outcome.MISSING: "? missing",
+    Outcome.INFO: "i info",
+    Outcome.ERROR: "E rule error",
+}
+_SHOWN_FIRST = (
+    Outcome.BLOCKER,
+    Outcome.ERROR,
+    Outcome.CONCERN,
+    Outcome.MISSING,
+    Outcome.SUPPORTS,
+    Outcome.INFO,
+)
+
+
+def make_console(
+    file: IO[str] | None = None, width: int | None = None, color: bool | None = None
+) -> Console:
+    return Console(
+        file=file,
+        width=width,
+        theme=THEME,
+        highlight=False,
+        emoji=False,
+        force_terminal=color,
+        no_color=None if color is None else not color,
+        soft_wrap=False,
+    )
+
+
+def _bar(score: float, width: int = 20) -> Text:
+    filled = round(score / 100 * width)
+    return Text("█" * filled + "░" * (width - filled))
+
+
+def _where(a: Assessment, f: Finding) -> str:
+    return f"{a.path}:{f.line}:{f.column}"
+
+
+def header(a: Assessment) -> RenderableType:
+    style = f"verdict.{a.verdict.value}"
+    body = Text()
+    body.append(a.name, style="bold")
+    body.append(f"  ({a.proposal_id})\n", style="muted")
+    body.append(
+        f"Host: {a.host or 'not stated'}    Lead: {a.lead or 'not stated'}    File: {a.path}\n"
+    )
+    body.append("Verdict: ")
+    body.append(f"[{VERDICT_LABEL[a.verdict]}]", style=style)
+    body.append(f"   score {a.score:.0f}/100, confidence {a.confidence:.0%}\n")
+    body.append(a.reason)
+    return Panel(body, title="pso assessment", title_align="left", border_style=style)
+
+
+def considerations_table(a: Assessment) -> Table:
+    t = Table(title="The four considerations", title_justify="left", expand=False)
+    t.add_column("Consideration")
+    t.add_column("Weight", justify="right")
+    t.add_column("Score", justify="right")
+    t.add_column("", no_wrap=True)
+    t.add_column("Confidence", justify="right")
+    for r in a.considerations:
+        t.add_row(
+            r.consideration.title,
+            f"{r.weight:g}",
+            f"{r.score:.0f}",
+            _bar(r.score),
+            f"{r.confidence:.0%}",
+        )
+    return t
+
+
+def gates_table(a: Assessment) -> Table:
+    t = Table(title="Gates (non-compensatory)", title_justify="left")
+    t.add_column("Rule")
+    t.add_column("Gate")
+    t.add_column("Status")
+    t.add_column("Where")
+    for g in a.gates:
+        t.add_row(
+            g.rule,
+            Text(g.title),
+            Text(g.status.upper(), style=f"gate.{g.status}"),
+            f"{a.path}:{g.line}:{g.column}",
+        )
+    return t
+
+
+def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
+    mine = [f for f in a.findings if f.consideration == c]
+    if not mine:
+        return None
+    mine.sort(key=lambda f: _SHOWN_FIRST.index(f.outcome))
+    t = Table(show_header=True, box=None, padding=(0, 1), expand=False)
+    t.add_column("Outcome", no_wrap=True)
+    t.add_column("Rule", no_wrap=True)
+    t.add_column("Severity", no_wrap=True)
+    t.add_column("Finding", ratio=1)
+    t.add_column("Where", no_wrap=True, style="muted")
+    for f in mine:
+        message = Text(f.message)
+        if f.accepted:
+            message.append("  [accepted]", style="bold")
+        t.add_row(
+            Text(OUTCOME_LABEL[f.outcome], style=f"outcome.{f.outcome.value}"),
+            f.rule,
+            f.severity.value,
+            message,
+            f"line {f.line}",
+        )
+    return Group(Rule(Text(c.title, style="bold"), align="left"), t)
+
+
+def _bullets(title: str, lines: Iterable[Text]) -> RenderableType | None:
+    items = list(lines)
+    if not items:
+        return None
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in items:
+        grid.add_row("  •", line)
+    return Group(Text(title, style="bold"), grid)
+
+
+def assessment_report(a: Assessment) -> list[RenderableType]:
+    parts: list[RenderableType | None] = [header(a), considerations_table(a), gates_table(a)]
+    parts += [findings_block(a, c) for c in Consideration]
+    parts.append(_bullets("Conditions", (Text(c) for c in a.conditions)))
+    missing = [f for f in a.findings if f.outcome == Outcome.MISSING]
+    parts.append(
+        _bullets(
+            "Missing information to gather first",
+            (Text(f"{f.message} ({_where(a, f)})") for f in missing),
+        )
+    )
+    parts.append(
+        _bullets(
+            "Accepted concerns",
+            (
+                Text(
+                    f"{u.rule}: {u.status}; {u.justification} — {u.approver}"
+                    + (f", expires {u.expires}" if u.expires else "")
+                    + f" (line {u.line})"
+                )
+                for u in a.accepted
+            ),
+        )
+    )
+    parts.append(
+        _bullets("Alternatives considered", (Text(x) for x in a.alternatives))
+        or Text("Alternatives considered: none stated", style="muted")
+    )
+    parts.append(_bullets("References", (Text(r) for r in a.references)))
+    return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
+
+
+def invalid_report(item: Invalid) -> list[RenderableType]:
+    body = Text("\n").join(Text(str(p)) for p in item.problems)
+    return [
+        Panel(
+            body, title=f"INVALID: {item.path}", title_align="left", border_style="outcome.blocker"
+        )
+    ]
+
+
+def summary_line(run: RunResult) -> str:
+    c = run.counts()
+    n = len(run.items)
+    return (
+        f"{n} proposal{'s' * (n != 1)}: {c['recommend']} recommend, "
+        f"{c['recommend-with-conditions']} with conditions, "
+        f"{c['further-analysis']} further analysis, "
+        f"{c['do-not-recommend']} do not recommend; {c['invalid']} invalid"
+    )
+
+
+def print_item(console: Console, item: Assessment | Invalid) -> None:
+    parts = invalid_report(item) if isinstance(item, Invalid) else assessment_report(item)
+    for p in parts:
+        console.print(p)
+
+
+def render(run: RunResult, width: int = 100, color: bool = False) -> str:
+    """The whole report as a string (used for snapshots and --output)."""
+    import io
+
+    buf = io.StringIO()
+    console = make_console(buf, width, color)
+    for item in run.items:
+        print_item(console, item)
+    console.print(Text(summary_line(run), style="bold"))
+    return buf.getvalue()
