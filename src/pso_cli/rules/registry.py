@@ -121,11 +121,13 @@ def build_registry(extra_files: tuple[str, ...] = (), use_plugins: bool = True) 
             clash = rules.get(r.code) or (rules.get(names[r.name]) if r.name in names else None)
             if clash is not None:
                 raise ConfigError.at(
-                    pack.origin, 1, 1,
+                    pack.origin,
+                    1,
+                    1,
                     f"rule {r.code} ({r.name}) clashes with {clash.code} ({clash.name}) "
                     "already registered",
                     "plugin",
-                )  # fmt: skip
+                )
             rules[r.code] = r
             names[r.name] = r.code
     return Registry(tuple(packs), dict(sorted(rules.items())))
