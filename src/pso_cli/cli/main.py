@@ -56,9 +56,11 @@ def _register() -> None:
     commands.register(app)
 
 
+_register()
+
+
 def run() -> None:
     """Console-script entry point: map every failure to a documented exit code."""
-    _register()
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
