@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated
 
 import typer
@@ -90,9 +91,9 @@ def assess(
     does, 3 when an input is unreadable or invalid, 4 on a profile or plugin error.
     """
     from pso_cli.cli.run_assess import Request, execute
-    from pso_cli.config import resolve_settings
+    from pso_cli.config import resolve_with_sources
 
-    settings = resolve_settings(
+    settings, sources = resolve_with_sources(
         config=config,
         no_config=no_config,
         flags={
@@ -132,5 +133,6 @@ def assess(
         exclude=list(settings["exclude"]),
         stdin_filename=stdin_filename,
         max_bytes=max_bytes,
+        annotate=os.environ.get("GITHUB_ACTIONS") == "true" and sources["format"] == "default",
     )
     raise typer.Exit(execute(request))

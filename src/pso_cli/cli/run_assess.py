@@ -30,6 +30,7 @@ class Request:
     exclude: list[str] = field(default_factory=list)
     stdin_filename: str = "<stdin>"
     max_bytes: int = 2 * 1024 * 1024
+    annotate: bool = False  # also print GitHub annotations (auto under GITHUB_ACTIONS)
 
 
 def parse_outputs(req: Request) -> list[tuple[str, str]]:
@@ -82,17 +83,18 @@ def execute(req: Request) -> int:
         req.profile, engine.as_of.isoformat(), tuple(req.rules), req.commitments, req.max_bytes
     )
     stream = assess_many(engine, spec, files, req.jobs or default_jobs(), req.stdin_filename)
-    to_stdout = not any(
-        fmt == req.fmt and not spec_.startswith(f"{fmt}:")
-        for fmt, spec_ in zip([f for f, _ in outputs], req.outputs, strict=True)
-    )
-    items = _consume(stream, req, info, to_stdout and not outputs_cover_stdout(req))
+    stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
+    items = _consume(stream, req, info, stdout_fmt)
     run = RunResult(info, tuple(items), exit_code_for(items, req.fail_on))
     _write_outputs(run, outputs, req)
-    if to_stdout and not outputs_cover_stdout(req) and req.fmt not in ("text", "jsonl"):
+    if stdout_fmt not in (None, "text", "jsonl"):
         from pso_cli.render import renderer
 
-        sys.stdout.write(renderer(req.fmt)(run))
+        sys.stdout.write(renderer(str(stdout_fmt))(run))
+    if req.annotate:
+        from pso_cli.render import renderer
+
+        sys.stdout.write(renderer("github")(run))
     return run.exit_code
 
 
@@ -101,11 +103,13 @@ def outputs_cover_stdout(req: Request) -> bool:
     return any(not (s.partition(":")[1] and s.partition(":")[0] in FORMATS) for s in req.outputs)
 
 
-def _consume(stream: Iterable[Item], req: Request, info: RunInfo, live: bool) -> list[Item]:
+def _consume(
+    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None
+) -> list[Item]:
     """Collect items; text and JSONL are streamed to stdout as each finishes."""
     items: list[Item] = []
     console = None
-    if live and req.fmt == "text":
+    if stdout_fmt == "text":
         from pso_cli.render.text import make_console
 
         console = make_console(width=req.width)
@@ -115,7 +119,7 @@ def _consume(stream: Iterable[Item], req: Request, info: RunInfo, live: bool) ->
             from pso_cli.render.text import print_item
 
             print_item(console, item)
-        elif live and req.fmt == "jsonl":
+        elif stdout_fmt == "jsonl":
             from pso_cli.render.json_report import render_line
 
             sys.stdout.write(render_line(item, info))
