@@ -8,6 +8,7 @@ import typer
 def register(app: typer.Typer) -> None:
     from pso_cli.cli import (
         assess_cmd,
+        calibrate_cmd,
         config_cmd,
         criteria_cmd,
         init_cmd,
@@ -22,5 +23,6 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema_cmd.schema)
     app.command("rules")(rules_cmd.list_rules)
     app.command("explain", no_args_is_help=True)(rules_cmd.explain)
+    app.command("calibrate")(calibrate_cmd.calibrate)
     app.add_typer(criteria_cmd.app, name="criteria")
     app.add_typer(config_cmd.app, name="config")

@@ -281,6 +281,11 @@ class HistoricalRecord(Base):
     decision: Decision = _choice(e.Decision, "What NZ actually decided.", required=True)
     summary: Text | None = Field(None, description="What happened.")
     sources: list[Name] = Field(default_factory=list, description="Source ids for the record.")
+    calibration_note: Text | None = Field(
+        None,
+        description="Why pso's verdict differs from the decision, if it does; documentation "
+        "only, never read for scoring.",
+    )
 
 
 class Proposal(Base):

@@ -1,0 +1,168 @@
+"""`pso calibrate`: pso's verdicts on past decisions beside what New Zealand decided."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from pso_cli.engine.assess import Engine
+    from pso_cli.engine.calibrate import Calibration
+
+DEFAULT_DIR = os.path.join("examples", "history")
+FORMATS = ("text", "json", "markdown")
+
+
+def calibrate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Historical case files or directories (default: examples/history).",
+            show_default=False,
+            metavar="[PATH...]",
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="One of: text, json, markdown.")
+    ] = "text",
+    profile: Annotated[
+        str, typer.Option("--profile", "-p", metavar="NAME|PATH", help="Criteria profile.")
+    ] = "nz-default",
+    min_agreement: Annotated[
+        float,
+        typer.Option(
+            "--min-agreement", min=0.0, max=1.0, metavar="RATE", help="Exit 1 below this rate."
+        ),
+    ] = 0.8,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge every case as of this date (default: each case's own start date).",
+        ),
+    ] = None,
+) -> None:
+    """Assess past decisions and compare pso's verdict with what New Zealand decided.
+
+    Each file needs a `historical_record` (never read for scoring). Agreement: joined or
+    limited (the file describes the limited contribution NZ made) agrees with recommend
+    or recommend-with-conditions; declined agrees with do-not-recommend;
+    further-analysis never agrees. Each case is judged as of its location.start_date
+    unless --as-of is given. Exit 0 when the agreement rate is at least
+    --min-agreement (default 0.8), 1 when it is below, 3 when a file is invalid or has
+    no historical_record.
+    """
+    if output_format not in FORMATS:
+        raise typer.BadParameter(
+            f"'{output_format}' is not one of: {', '.join(FORMATS)}", param_hint="--format"
+        )
+    try:
+        date = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{as_of}' is not a date (YYYY-MM-DD)", param_hint="--as-of"
+        ) from None
+    result = run(paths or [DEFAULT_DIR], profile, date)
+    if output_format == "json":
+        sys.stdout.write(to_json(result, min_agreement))
+    elif output_format == "markdown":
+        sys.stdout.write(to_markdown(result))
+    else:
+        print_table(result)
+    raise typer.Exit(0 if result.rate >= min_agreement else 1)
+
+
+def run(paths: list[str], profile: str, as_of: dt.date | None) -> Calibration:
+    """Load each case, assess it as of its date, and compare with the record."""
+    from pso_cli.api import build_engine, load_input
+    from pso_cli.engine.assess import assess_loaded
+    from pso_cli.engine.calibrate import calibrate as compare
+    from pso_cli.errors import InputError, Location, Problem
+    from pso_cli.loading.inputs import expand
+
+    files = expand(paths)
+    if not files:
+        raise InputError([Problem(Location(", ".join(paths)), "no case files found", "no-input")])
+    engines: dict[dt.date, Engine] = {}
+    cases = []
+    for path in files:
+        loaded = load_input(path)
+        record = loaded.proposal.historical_record
+        if record is None:
+            raise InputError(
+                [Problem(Location(path), "no historical_record to compare with", "no-record")]
+            )
+        loc = loaded.proposal.location
+        day = as_of or (loc.start_date if loc and loc.start_date else dt.date.today())
+        if day not in engines:
+            engines[day] = build_engine(profile, day)
+        cases.append((assess_loaded(engines[day], loaded), record))
+    return compare(cases)
+
+
+def to_json(result: Calibration, min_agreement: float) -> str:
+    doc = {
+        "agreed": result.agreed,
+        "total": result.total,
+        "agreement": round(result.rate, 4),
+        "min_agreement": min_agreement,
+        "rows": [
+            {
+                "case": r.case,
+                "path": r.path,
+                "verdict": r.verdict.value,
+                "decision": r.decision.value,
+                "agrees": r.agrees,
+                "score": r.score,
+                "confidence": r.confidence,
+                "reason": r.reason or None,
+            }
+            for r in result.rows
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def to_markdown(result: Calibration) -> str:
+    lines = [
+        "| Case | pso verdict | Actual decision | Agree | Reason for a disagreement |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in result.rows:
+        mark = "agree" if r.agrees else "disagree"
+        lines.append(
+            f"| {_cell(r.case)} | {r.verdict.value} | {r.decision.value} | {mark} "
+            f"| {_cell(r.reason)} |"
+        )
+    lines.append("")
+    lines.append(f"Agreement: {result.agreed}/{result.total} ({result.rate:.0%}).")
+    return "\n".join(lines) + "\n"
+
+
+def print_table(result: Calibration) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from pso_cli.render.text import make_console
+
+    console = make_console()
+    table = Table(title="Calibration against past decisions", show_lines=True)
+    for name in ("Case", "pso verdict", "Actual decision", "Agree", "Reason"):
+        table.add_column(name, overflow="fold")
+    for r in result.rows:
+        mark = "agree" if r.agrees else "DISAGREE"
+        table.add_row(
+            escape(r.case), r.verdict.value, r.decision.value, mark, escape(r.reason) or "-"
+        )
+    console.print(table)
+    console.print(f"Agreement: {result.agreed}/{result.total} ({result.rate:.0%}).")
