@@ -87,11 +87,13 @@ def decide(
     thresholds: Thresholds,
 ) -> Decision:
     results = tuple(consideration_result(c, findings, rules, weights.of(c)) for c in Consideration)
-    score = round(_weighted(results, "score"), 1)
-    confidence = round(_weighted(results, "confidence"), 3)
+    # Thresholds compare unrounded values, so sensitivity analysis (which solves for
+    # the exact weights where a threshold is crossed) agrees with the verdict.
+    score = _weighted(results, "score")
+    confidence = _weighted(results, "confidence")
     conditions = conditions_of(findings)
     verdict, reason = _verdict(findings, results, score, confidence, conditions, thresholds)
-    return Decision(verdict, reason, score, confidence, results, conditions)
+    return Decision(verdict, reason, round(score, 1), round(confidence, 3), results, conditions)
 
 
 def _verdict(
@@ -124,7 +126,8 @@ def _verdict(
     if score < t.with_conditions:
         return (
             Verdict.DO_NOT_RECOMMEND,
-            f"The weighted score {score:.0f} is below {t.with_conditions:.0f}.",
+            f"The weighted score {score:.1f} is below the {t.with_conditions:g} needed "
+            "for a recommendation with conditions.",
         )
     serious = [
         f

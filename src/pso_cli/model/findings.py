@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -119,6 +119,42 @@ class Gate:
 
 
 @dataclass(frozen=True, slots=True)
+class StabilityInterval:
+    """The range of one consideration's weight (others rescaled) keeping the verdict."""
+
+    consideration: Consideration
+    weight: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sensitivity:
+    intervals: tuple[StabilityInterval, ...]
+    samples: int
+    same_verdict_share: float
+    seed: int
+    margin: float
+    fragile: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A single edit to one field that would move the verdict."""
+
+    field: str
+    line: int
+    column: int
+    current: str | None
+    value: str
+    verdict: Verdict
+    score: float
+    rule: str
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """Everything the renderers need about one proposal, and nothing they must compute."""
 
@@ -139,4 +175,5 @@ class Assessment:
     accepted: tuple[AcceptedConcernUse, ...] = ()
     alternatives: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
-    extras: dict[str, object] = field(default_factory=dict)
+    sensitivity: Sensitivity | None = None
+    changes: tuple[Change, ...] | None = None  # None: not computed; (): nothing changes it
