@@ -113,6 +113,30 @@ def _bases(lb: LegalBasis) -> list[tuple[str, str]]:
     return found
 
 
+def _is_enforcement(p: Proposal, lb: LegalBasis) -> bool:
+    return lb.use_of_force == ForcePosture.ENFORCEMENT or _op_type(p) == OperationType.ENFORCEMENT
+
+
+def _resolutions_short_of_force(p: Proposal, lb: LegalBasis) -> str:
+    """For enforcement without host consent, resolutions stated NOT to authorise force.
+
+    Against a state's will, force is lawful only under a Chapter VII authorisation
+    (Charter Art. 2(4), 42): a resolution that does not authorise force is no basis for
+    enforcement without consent. Empty when the question does not arise or any
+    resolution authorises force, or might (chapter or authorisation not stated).
+    """
+    resolutions = lb.security_council or []
+    if not resolutions or not _is_enforcement(p, lb) or _consent(lb) not in NO_CONSENT:
+        return ""
+    falls_short = [
+        r.authorises_force is False or (r.chapter is not None and r.chapter != Chapter.VII)
+        for r in resolutions
+    ]
+    if not all(falls_short):
+        return ""
+    return ", ".join(str(r.number) for r in resolutions)
+
+
 # ---------------------------------------------------------------------------- LEG-001
 
 
@@ -147,6 +171,17 @@ def legal_basis(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
         yield missing("legal_basis", "The proposal states no legal basis for the mission.")
         return
     bases = _bases(lb)
+    short = _resolutions_short_of_force(p, lb)
+    if short:
+        bases = [b for b in bases if b[0] != "legal_basis.security_council"]
+        if not bases:
+            yield blocker(
+                "legal_basis.security_council",
+                f"No legal basis for enforcement: host consent is '{_consent(lb)}' and "
+                f"resolution(s) {short} do not authorise force under Chapter VII; only such "
+                "an authorisation permits force against a state's will.",
+            )
+            return
     if bases:
         names = "; ".join(desc for _, desc in bases)
         yield supports(bases[0][0], f"The mission has a legal basis: {names}.", 10)
