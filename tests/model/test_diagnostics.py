@@ -1,0 +1,145 @@
+"""diagnostics.py: pydantic errors as located, readable problems in file order."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pytest
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from pso_cli.errors import Location, Problem
+from pso_cli.loading.yaml_source import parse_yaml
+from pso_cli.model import enums
+from pso_cli.model.diagnostics import enum_at, model_at, problems_from
+from pso_cli.model.proposal import Alternative, Identity, Leadership, Proposal, Resolution
+
+
+class Colour(StrEnum):
+    RED = "red"
+    GREEN = "green"
+
+
+class Inner(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    colour: Colour | None = None
+    size: int = 0
+
+
+class Outer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    inner: Inner | None = None
+    items: list[Inner] = []
+
+
+def run(text: str, model: type[BaseModel] = Outer) -> list[Problem]:
+    value, smap = parse_yaml(text, "t.yaml")
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(value)
+    return problems_from(info.value, smap, model)
+
+
+def test_model_at_walks_nested_models_and_skips_indexes() -> None:
+    assert model_at(Proposal, ()) is Proposal
+    assert model_at(Proposal, ("identity",)) is Identity
+    assert model_at(Proposal, ("leadership",)) is Leadership
+    assert model_at(Proposal, ("legal_basis", "security_council", 0)) is Resolution
+    assert model_at(Proposal, ("alternatives", 3)) is Alternative
+    assert model_at(Proposal, ("nope",)) is None
+    assert model_at(Proposal, ("identity", "name")) is None
+
+
+def test_enum_at_finds_the_enum_of_a_field() -> None:
+    assert enum_at(Proposal, ("leadership", "arrangement")) is enums.Arrangement
+    assert enum_at(Proposal, ("alternatives", 0, "type")) is enums.AlternativeType
+    assert enum_at(Proposal, ("identity", "name")) is None
+    assert enum_at(Proposal, ()) is None
+    assert enum_at(Proposal, ("leadership", 0)) is None
+
+
+def test_problem_str_is_path_line_column_message() -> None:
+    p = Problem(Location("a/b.yaml", 3, 7, "x.y"), "bad thing")
+    assert str(p) == "a/b.yaml:3:7: bad thing"
+
+
+def test_missing_message_names_the_parent() -> None:
+    (p,) = run("inner: {size: 1}\n")
+    assert p.message == "missing required field 'title'"
+    assert (p.location.line, p.location.column) == (1, 1)
+    assert p.code == "missing"
+
+
+def test_extra_key_suggests_a_close_spelling() -> None:
+    (p,) = run("title: t\ninner:\n  colr: red\n")
+    assert p.message == "unknown key 'colr'; did you mean 'colour'?"
+    assert (p.location.line, p.location.column) == (3, 3)
+
+
+def test_extra_key_suggestion_is_case_insensitive() -> None:
+    (p,) = run("title: t\ninner:\n  COLOUR: red\n")
+    assert "did you mean 'colour'?" in p.message
+
+
+def test_extra_key_without_suggestion_lists_allowed() -> None:
+    (p,) = run("title: t\nzzzz: 1\n")
+    assert p.message == "unknown key 'zzzz'; allowed keys: inner, items, title"
+
+
+def test_enum_lists_values_and_suggests() -> None:
+    (p,) = run("title: t\nitems:\n  - colour: gren\n")
+    assert p.message == (
+        "items[0].colour: unknown value 'gren'; expected one of: red, green; did you mean 'green'?"
+    )
+    assert (p.location.line, p.location.column) == (3, 13)
+    assert p.location.field == "items[0].colour"
+
+
+def test_enum_non_string_input_has_no_suggestion() -> None:
+    (p,) = run("title: t\ninner: {colour: 3}\n")
+    assert p.message.startswith("inner.colour: unknown value 3; expected one of: red, green")
+    assert "did you mean" not in p.message
+
+
+def test_generic_message_shows_what_was_found() -> None:
+    (p,) = run("title: t\ninner: {size: big}\n")
+    assert p.message.startswith("inner.size: Input should be a valid integer")
+    assert p.message.endswith("(found 'big')")
+
+
+def test_long_inputs_are_shortened() -> None:
+    (p,) = run("title: t\ninner: {size: " + "x" * 200 + "}\n")
+    found = p.message.split("(found ", 1)[1]
+    assert len(found) <= 62
+    assert found.endswith("...)")
+
+
+def test_problems_come_in_file_order() -> None:
+    text = "zzzz: 1\ntitle: t\nitems:\n  - {size: a}\n  - {colour: blue}\ninner: {qq: 1}\n"
+    ps = run(text)
+    positions = [(p.location.line, p.location.column) for p in ps]
+    assert positions == sorted(positions)
+    assert [p.location.field for p in ps] == [
+        "zzzz",
+        "items[0].size",
+        "items[1].colour",
+        "inner.qq",
+    ]
+
+
+def test_problems_on_the_same_line_sort_by_column_then_message() -> None:
+    ps = run("title: t\nitems: [{size: a}, {size: b}]\n")
+    assert [p.location.column for p in ps] == sorted(p.location.column for p in ps)
+    assert [p.location.field for p in ps] == ["items[0].size", "items[1].size"]
+
+
+def test_proposal_format_version_message() -> None:
+    ps = run("pso_format: 3\nidentity: {name: n, id: ab}\n", Proposal)
+    assert [p.message for p in ps] == ["pso_format: unsupported format version 3; expected 1"]
+
+
+def test_proposal_enum_with_alias_lists_canonical_values() -> None:
+    (p,) = run(
+        "pso_format: 1\nidentity: {name: n, id: ab, operation_type: peacekeepin}\n", Proposal
+    )
+    assert "expected one of: un-peacekeeping, regional-assistance" in p.message
+    assert "did you mean" in p.message
