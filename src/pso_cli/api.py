@@ -15,7 +15,7 @@ from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 from pso_cli.model.run import Invalid, Item, PackInfo, RuleInfo, RunInfo, RunResult
 
 if TYPE_CHECKING:
-    from pso_cli.engine.assess import Engine
+    from pso_cli.engine.assess import Analysis, Engine
 
 __all__ = [
     "Loaded",
@@ -88,18 +88,25 @@ def build_engine(
     as_of: dt.date | None = None,
     rules_files: Sequence[str] = (),
     commitments: str | None = None,
+    analysis: Analysis | None = None,
 ) -> Engine:
     """Registry, profile and active rules, built once for a batch."""
+    import dataclasses
+    import os
+
     from pso_cli.criteria.profile import load_profile
-    from pso_cli.engine.assess import Engine
+    from pso_cli.engine.assess import Analysis, Engine
     from pso_cli.engine.commitments import load_commitments
     from pso_cli.rules.registry import build_registry
 
     prof = load_profile(profile)
     registry = build_registry(tuple(rules_files))
-    source = commitments or prof.commitments
+    source = commitments
+    if source is None and prof.commitments:
+        source = os.path.join(os.path.dirname(prof.origin), prof.commitments)
     deployments = load_commitments(source) if source else ()
-    return Engine.build(registry, prof, as_of or dt.date.today(), deployments, source)
+    engine = Engine.build(registry, prof, as_of or dt.date.today(), deployments, source)
+    return dataclasses.replace(engine, analysis=analysis or Analysis())
 
 
 def run_info(

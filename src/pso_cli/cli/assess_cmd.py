@@ -82,6 +82,30 @@ def assess(
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore configuration files.")
     ] = False,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="Stability interval of each weight, a seeded Monte Carlo check, and a "
+            "fragile-verdict finding; implies --what-if.",
+        ),
+    ] = False,
+    what_if: Annotated[
+        bool | None,
+        typer.Option(
+            "--what-if/--no-what-if",
+            help="List single edits (or missing facts) that would change the verdict. "
+            "Default: on for text and markdown, off for machine formats.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_fragile: Annotated[
+        bool, typer.Option("--fail-on-fragile", help="Exit 1 if any verdict is fragile.")
+    ] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo check.")] = 0,
+    samples: Annotated[
+        int, typer.Option("--samples", min=10, max=1_000_000, help="Monte Carlo weight samples.")
+    ] = 2000,
     stdin_filename: opt.StdinFilename = "<stdin>",
     max_bytes: opt.MaxBytes = opt.DEFAULT_MAX_BYTES,
 ) -> None:
@@ -133,6 +157,11 @@ def assess(
         exclude=list(settings["exclude"]),
         stdin_filename=stdin_filename,
         max_bytes=max_bytes,
+        sensitivity=sensitivity or fail_on_fragile,
+        what_if=what_if,
+        fail_on_fragile=fail_on_fragile,
+        seed=seed,
+        samples=samples,
         annotate=os.environ.get("GITHUB_ACTIONS") == "true" and sources["format"] == "default",
     )
     raise typer.Exit(execute(request))

@@ -30,6 +30,11 @@ class Request:
     exclude: list[str] = field(default_factory=list)
     stdin_filename: str = "<stdin>"
     max_bytes: int = 2 * 1024 * 1024
+    sensitivity: bool = False
+    what_if: bool | None = None  # None: on for text and markdown, off for machine formats
+    fail_on_fragile: bool = False
+    seed: int = 0
+    samples: int = 2000
     annotate: bool = False  # also print GitHub annotations (auto under GITHUB_ACTIONS)
 
 
@@ -76,16 +81,29 @@ def execute(req: Request) -> int:
         )
     outputs = parse_outputs(req)
     _refuse_inputs(outputs, files)
-    engine = build_engine(req.profile, req.as_of, req.rules, req.commitments)
+    from pso_cli.engine.assess import Analysis
+
+    human = req.fmt in ("text", "markdown", "html")
+    what_if = req.what_if if req.what_if is not None else (human or req.sensitivity)
+    analysis = Analysis(what_if, req.sensitivity, req.samples, req.seed)
+    engine = build_engine(req.profile, req.as_of, req.rules, req.commitments, analysis)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat() if req.timestamp else None
     info = run_info(engine, req.fail_on, stamp)
     spec = EngineSpec(
-        req.profile, engine.as_of.isoformat(), tuple(req.rules), req.commitments, req.max_bytes
+        req.profile,
+        engine.as_of.isoformat(),
+        tuple(req.rules),
+        req.commitments,
+        req.max_bytes,
+        analysis,
     )
     stream = assess_many(engine, spec, files, req.jobs or default_jobs(), req.stdin_filename)
     stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
     items = _consume(stream, req, info, stdout_fmt)
-    run = RunResult(info, tuple(items), exit_code_for(items, req.fail_on))
+    code = exit_code_for(items, req.fail_on)
+    if code == 0 and req.fail_on_fragile and any(_fragile(i) for i in items):
+        code = 1
+    run = RunResult(info, tuple(items), code)
     _write_outputs(run, outputs, req)
     if stdout_fmt not in (None, "text", "jsonl"):
         from pso_cli.render import renderer
@@ -96,6 +114,11 @@ def execute(req: Request) -> int:
 
         sys.stdout.write(renderer("github")(run))
     return run.exit_code
+
+
+def _fragile(item: Item) -> bool:
+    sensitivity = getattr(item, "sensitivity", None)
+    return bool(sensitivity and sensitivity.fragile)
 
 
 def outputs_cover_stdout(req: Request) -> bool:

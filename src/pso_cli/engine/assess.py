@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,10 +14,22 @@ from pso_cli.engine.aggregate import decide
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import rule_facts
 from pso_cli.loading.load import Loaded
-from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome
+from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome, Severity
 from pso_cli.rules.registry import Registry
 
 _ORDER = {c: i for i, c in enumerate(Consideration)}
+FRAGILE_RULE = "PSO-FRAGILE"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Optional decision analysis, off by default (it re-assesses the proposal)."""
+
+    what_if: bool = False
+    sensitivity: bool = False
+    samples: int = 2000
+    seed: int = 0
+    margin: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,7 @@ class Engine:
     as_of: dt.date
     commitments: tuple[Any, ...] = field(default=())
     commitments_source: str | None = None
+    analysis: Analysis = field(default_factory=Analysis)
 
     @classmethod
     def build(
@@ -109,6 +123,58 @@ def _references(engine: Engine, findings: Sequence[Finding]) -> tuple[str, ...]:
 
 
 def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
+    a = _assess(engine, loaded)
+    opts = engine.analysis
+    if opts.sensitivity:
+        a = with_sensitivity(a, engine)
+    if opts.what_if:
+        from pso_cli.engine.whatif import changes
+
+        plain = dataclasses.replace(engine, analysis=Analysis())
+        a = dataclasses.replace(a, changes=changes(plain, loaded, a))
+    return a
+
+
+def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
+    """Attach the sensitivity analysis, and a finding when the verdict is fragile."""
+    from pso_cli.engine.sensitivity import analyse
+
+    opts = engine.analysis
+    s = analyse(
+        a.findings,
+        a.considerations,
+        a.conditions,
+        engine.profile.thresholds,
+        opts.samples,
+        opts.seed,
+        opts.margin,
+    )
+    findings = a.findings
+    if s.fragile:
+        tight = min(
+            s.intervals,
+            key=lambda i: min(
+                i.weight - i.low if i.low > 0 else 1, i.high - i.weight if i.high < 1 else 1
+            ),
+        )
+        fragile = Finding(
+            Outcome.CONCERN,
+            s.reason,
+            "",
+            0.0,
+            None,
+            FRAGILE_RULE,
+            "fragile-verdict",
+            tight.consideration,
+            Severity.MINOR,
+            1,
+            1,
+        )
+        findings = tuple(sorted((*findings, fragile), key=sort_key))
+    return dataclasses.replace(a, sensitivity=s, findings=findings)
+
+
+def _assess(engine: Engine, loaded: Loaded) -> Assessment:
     raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
     findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
     findings.sort(key=sort_key)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from pso_cli.model.run import Item
 
@@ -27,6 +28,7 @@ class EngineSpec:
     rules_files: tuple[str, ...]
     commitments: str | None
     max_bytes: int
+    analysis: Any = None  # engine.assess.Analysis (a frozen dataclass, picklable)
 
 
 _WORKER: tuple[object, EngineSpec] | None = None
@@ -40,7 +42,11 @@ def _init(spec: EngineSpec) -> None:
     global _WORKER
     _WORKER = (
         build_engine(
-            spec.profile, dt.date.fromisoformat(spec.as_of), spec.rules_files, spec.commitments
+            spec.profile,
+            dt.date.fromisoformat(spec.as_of),
+            spec.rules_files,
+            spec.commitments,
+            spec.analysis,
         ),
         spec,
     )

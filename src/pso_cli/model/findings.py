@@ -152,6 +152,7 @@ class Change:
     score: float
     rule: str
     outcome: Outcome
+    jointly: bool = False  # the verdict moves only with the other joint changes listed
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,11 @@ from pso_cli.errors import Problem
 from pso_cli.model.findings import (
     AcceptedConcernUse,
     Assessment,
+    Change,
     ConsiderationResult,
     Finding,
     Gate,
+    Sensitivity,
 )
 from pso_cli.model.run import Invalid, Item, RunInfo, RunResult
 
@@ -124,6 +126,45 @@ def _assessment(a: Assessment) -> dict[str, Any]:
         "accepted_concerns": [_accepted(u) for u in a.accepted],
         "alternatives": list(a.alternatives),
         "findings": [_finding(f) for f in a.findings],
+        "changes": None if a.changes is None else [_change(c) for c in a.changes],
+        "sensitivity": _sensitivity(a.sensitivity),
+    }
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "field": c.field,
+        "line": c.line,
+        "column": c.column,
+        "current": c.current,
+        "value": c.value,
+        "verdict": c.verdict.value,
+        "score": round(c.score, 1),
+        "rule": c.rule,
+        "outcome": c.outcome.value,
+        "jointly": c.jointly,
+    }
+
+
+def _sensitivity(s: Sensitivity | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {
+        "intervals": [
+            {
+                "consideration": i.consideration.value,
+                "weight": round(i.weight, 4),
+                "low": round(i.low, 4),
+                "high": round(i.high, 4),
+            }
+            for i in s.intervals
+        ],
+        "samples": s.samples,
+        "seed": s.seed,
+        "same_verdict_share": round(s.same_verdict_share, 4),
+        "margin": s.margin,
+        "fragile": s.fragile,
+        "reason": s.reason,
     }
 
 

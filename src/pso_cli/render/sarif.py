@@ -94,6 +94,16 @@ _SYNTHETIC = (
         "defaultConfiguration": {"level": "note"},
     },
     {
+        "id": "PSO-FRAGILE",
+        "name": "fragile-verdict",
+        "shortDescription": {"text": "The verdict flips with a small change of weights"},
+        "fullDescription": {
+            "text": "With --sensitivity: a change of one consideration's weight smaller "
+            "than the margin would change the verdict."
+        },
+        "defaultConfiguration": {"level": "warning"},
+    },
+    {
         "id": INPUT_RULE,
         "name": "invalid-input",
         "shortDescription": {"text": "The input file is unreadable or invalid"},

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome, Verdict
+from pso_cli.model.findings import Assessment, Change, Consideration, Finding, Outcome, Verdict
 from pso_cli.model.run import Invalid, RunResult
 
 THEME = Theme(
@@ -174,10 +174,59 @@ def _bullets(title: str, lines: Iterable[Text]) -> RenderableType | None:
     return Group(Text(title, style="bold"), grid)
 
 
+def change_line(a: Assessment, c: Change) -> str:
+    """'host consent at line 31: `given` would move the verdict to ...'"""
+    now = f" (now {c.current})" if c.current is not None else " (not stated)"
+    value = "stating it" if c.value == "(stated)" else f"`{c.value}`"
+    joint = " together with the other facts listed" if c.jointly else ""
+    return (
+        f"{c.field} at {a.path}:{c.line}{now}: {value}{joint} would move the verdict to "
+        f"{c.verdict.value} (score {c.score:.0f})"
+    )
+
+
+def strengthen(a: Assessment) -> RenderableType | None:
+    if a.changes is None:
+        return None
+    if not a.changes:
+        return Group(
+            Text("To strengthen this proposal", style="bold"),
+            Text(
+                "  No single edit to a stated or missing fact would change the verdict.",
+                style="muted",
+            ),
+        )
+    return _bullets("To strengthen this proposal", (Text(change_line(a, c)) for c in a.changes))
+
+
+def sensitivity_table(a: Assessment) -> RenderableType | None:
+    s = a.sensitivity
+    if s is None:
+        return None
+    t = Table(title="Sensitivity to the weights", title_justify="left")
+    t.add_column("Consideration")
+    t.add_column("Weight", justify="right")
+    t.add_column("Verdict holds for weights", justify="right")
+    for i in s.intervals:
+        t.add_row(i.consideration.title, f"{i.weight:.2f}", f"{i.low:.3f} – {i.high:.3f}")
+    label = (
+        Text("FRAGILE: ", style="outcome.blocker")
+        if s.fragile
+        else Text("Robust: ", style="outcome.supports")
+    )
+    note = label + Text(
+        f"{s.reason} {s.same_verdict_share:.0%} of {s.samples} weight vectors within ±50% "
+        f"of the profile's give the same verdict (seed {s.seed})."
+    )
+    return Group(t, note)
+
+
 def assessment_report(a: Assessment) -> list[RenderableType]:
     parts: list[RenderableType | None] = [header(a), considerations_table(a), gates_table(a)]
     parts += [findings_block(a, c) for c in Consideration]
     parts.append(_bullets("Conditions", (Text(c) for c in a.conditions)))
+    parts.append(strengthen(a))
+    parts.append(sensitivity_table(a))
     missing = [f for f in a.findings if f.outcome == Outcome.MISSING]
     parts.append(
         _bullets(
