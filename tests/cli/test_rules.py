@@ -1,0 +1,153 @@
+"""`pso rules`, `pso explain`, `pso criteria list|show`, `pso config show`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+
+def test_rules_text_lists_at_least_40(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("rules")
+    assert r.exit_code == 0
+    for code in ("LEG-001", "STR-001", "AGY-001", "ALT-001"):
+        assert code in r.stdout
+
+
+def test_rules_json(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("rules", "--format", "json")
+    assert r.exit_code == 0
+    rules = json.loads(r.stdout)
+    assert len(rules) >= 40
+    codes = [x["code"] for x in rules]
+    assert codes == sorted(codes)
+    assert len(set(codes)) == len(codes)
+    assert {x["consideration"] for x in rules} == {
+        "strategic",
+        "legality",
+        "agencies",
+        "alternatives",
+    }
+    gates = {x["code"] for x in rules if x["gate"]}
+    assert "LEG-001" in gates
+    for x in rules:
+        assert set(x) == {"code", "name", "consideration", "severity", "gate", "title"}
+
+
+def test_rules_with_a_local_pack(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "mypack.py"
+    pack.write_text(
+        "from pso_cli.rules.api import Consideration, Reference, rule, info\n"
+        "@rule(code='LOC-001', name='local-rule', consideration=Consideration.AGENCIES,\n"
+        "      title='A local rule', rationale='Because.', reference=Reference('Local'))\n"
+        "def local(p, ctx):\n"
+        "    yield info('identity', 'hello')\n"
+        "RULES = [local]\n"
+    )
+    r = pso("rules", "-f", "json", "--rules", str(pack))
+    assert "LOC-001" in [x["code"] for x in json.loads(r.stdout)]
+    r = pso("explain", "local-rule", "--rules", str(pack))
+    assert r.exit_code == 0
+    assert r.stdout.startswith("LOC-001  local-rule\n")
+
+
+def test_explain_known_code(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("explain", "LEG-001")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert out.startswith("LEG-001  legal-basis  (gate)\n")
+    for section in ("Why:", "Rests on:", "Fields read:", "Options:", "Consideration:"):
+        assert section in out
+    assert "legal_basis.host_consent.status" in out
+
+
+@pytest.mark.parametrize("key", ["leg-001", "legal-basis"])
+def test_explain_by_name_or_lower_case(pso, key: str) -> None:  # type: ignore[no-untyped-def]
+    r = pso("explain", key)
+    assert r.exit_code == 0
+    assert r.stdout.startswith("LEG-001")
+
+
+def test_explain_unknown_code_exits_2_with_suggestion(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("explain", "LEG-0011")
+    assert r.exit_code == 2
+    assert "no rule 'LEG-0011'" in r.stderr
+    assert re.search(r"did you mean LEG-0\d\d\?", r.stderr)
+    assert r.stdout == ""
+
+
+def test_explain_unknown_code_without_suggestion(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("explain", "qqqq")
+    assert r.exit_code == 2
+    assert "see `pso rules`" in r.stderr
+
+
+def test_explain_every_rule(pso) -> None:  # type: ignore[no-untyped-def]
+    codes = [x["code"] for x in json.loads(pso("rules", "-f", "json").stdout)]
+    for code in codes:
+        r = pso("explain", code)
+        assert r.exit_code == 0, code
+        assert "Example that makes it fire:" in r.stdout, code
+
+
+def test_criteria_list(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("criteria", "list")
+    assert r.exit_code == 0
+    names = [line.split("\t")[0] for line in r.stdout.splitlines()]
+    assert "nz-default" in names
+    assert "humanitarian-priority" in names
+    assert all("\t" in line and line.split("\t")[1] for line in r.stdout.splitlines())
+
+
+def test_criteria_show_default(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("criteria", "show")
+    assert r.exit_code == 0
+    doc = json.loads(r.stdout)
+    assert doc["name"] == "nz-default"
+    assert sum(doc["weights"].values()) == pytest.approx(1.0)
+    assert doc["thresholds"]["recommend"] > doc["thresholds"]["with_conditions"]
+
+
+def test_criteria_show_resolves_extends(pso) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(pso("criteria", "show", "humanitarian-priority").stdout)
+    base = json.loads(pso("criteria", "show", "nz-default").stdout)
+    assert doc["name"] == "humanitarian-priority"
+    assert doc["weights"]["strategic"] == 0.40
+    assert doc["thresholds"]["with_conditions"] == 45
+    assert doc["thresholds"]["min_confidence"] == base["thresholds"]["min_confidence"]
+    assert doc["sha256"] != base["sha256"]
+
+
+def test_criteria_show_unknown_exits_4(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("criteria", "show", "nope")
+    assert r.exit_code == 4
+    assert "no profile named 'nope'" in r.stderr
+
+
+def test_config_show_defaults(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    doc = json.loads(pso("config", "show", "--no-config").stdout)
+    assert doc["profile"] == {"value": "nz-default", "source": "default"}
+    assert doc["fail_on"]["value"] == "do-not-recommend"
+
+
+def test_config_show_with_pso_toml(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    cfg = tmp_path / "pso.toml"
+    cfg.write_text('profile = "humanitarian-priority"\nexclude = ["drafts/*"]\nrules = ["r.py"]\n')
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")  # found from the working directory upwards
+    r = pso("config", "show")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["profile"] == {"value": "humanitarian-priority", "source": str(cfg)}
+    assert doc["exclude"]["value"] == ["drafts/*"]
+    assert doc["rules"]["value"] == [str(tmp_path / "r.py")]
+    assert doc["format"]["source"] == "default"
+
+
+def test_config_show_explicit_file_missing(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = pso("config", "show", "--config", str(tmp_path / "nope.toml"))
+    assert r.exit_code == 4
+    assert "settings file not found" in r.stderr

@@ -1,0 +1,204 @@
+"""`pso validate`: text and JSON output, exit codes, stdin, directories."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+INVALID = sorted(
+    p.name for p in (Path(__file__).resolve().parents[2] / "examples/invalid").iterdir()
+)
+GOOD = "tests/rules/base.yaml"
+LOCATED = re.compile(r"^examples/invalid/[^:]+:\d+:\d+: ")
+
+# Where each bundled invalid example is reported, and a fragment of the message.
+EXPECTED = {
+    "alias-bomb.yaml": (8, 8, "aliases"),
+    "bad-date.yaml": (8, 15, "location.start_date"),
+    "duplicate-key.yaml": (9, 3, "duplicate key 'location.host' (first defined at line 7)"),
+    "empty.yaml": (1, 1, "file is empty"),
+    "format-version.yaml": (2, 13, "unsupported format version 2"),
+    "merge-key.yaml": (10, 3, "merge keys"),
+    "missing-required.yaml": (4, 3, "missing required field 'id' in identity"),
+    "nan-number.yaml": (8, 16, "finite number"),
+    "not-utf8.yaml": (4, 11, "not valid UTF-8 (byte 0xe9)"),
+    "several-documents.yaml": (6, 1, "several YAML documents"),
+    "syntax-error.yaml": (8, 9, "YAML syntax error"),
+    "too-deep.yaml": (7, 75, "nesting deeper than 64 levels"),
+    "top-level-list.yaml": (2, 1, "top level is a list"),
+    "unknown-enum.yaml": (7, 16, "did you mean 'un-led'?"),
+    "unknown-key.yaml": (6, 1, "did you mean 'leadership'?"),
+    "unsafe-tag.yaml": (6, 12, "unsupported YAML tag"),
+    "wrong-type.yaml": (8, 20, "valid integer"),
+}
+WRONG_LOCATION = {
+    "top-level-list.yaml": "load.py parse_mapping reports a non-mapping top level at 1:1 (a "
+    "comment line) instead of where the list starts (2:1)",
+}
+
+
+def test_every_invalid_example_is_covered() -> None:
+    assert set(INVALID) == set(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=WRONG_LOCATION[n]))
+        if n in WRONG_LOCATION
+        else n
+        for n in INVALID
+    ],
+)
+def test_invalid_example_exact_location(pso, in_repo, name: str) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--quiet", f"examples/invalid/{name}")
+    assert r.exit_code == 3
+    line, col, fragment = EXPECTED[name]
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(f"examples/invalid/{name}:{line}:{col}: "), first
+    assert fragment in first
+
+
+def test_every_invalid_example_exits_3_with_located_messages(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--quiet", "examples/invalid")
+    assert r.exit_code == 3
+    lines = r.stdout.splitlines()
+    assert lines, r.stderr
+    for line in lines:
+        assert LOCATED.match(line), line
+    assert {line.split(":", 1)[0] for line in lines} == {f"examples/invalid/{n}" for n in INVALID}
+    for name in INVALID:
+        one = pso("validate", f"examples/invalid/{name}")
+        assert one.exit_code == 3, name
+
+
+def test_valid_file_text(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", GOOD)
+    assert r.exit_code == 0
+    assert r.stdout == f"{GOOD}: valid\n1 file checked: 1 valid, 0 invalid\n"
+
+
+def test_quiet_prints_nothing_when_valid(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "-q", GOOD)
+    assert (r.exit_code, r.stdout) == (0, "\n")
+
+
+def test_mixed_files_exit_3_and_report_both(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", GOOD, "examples/invalid/empty.yaml")
+    assert r.exit_code == 3
+    assert f"{GOOD}: valid" in r.stdout
+    assert "examples/invalid/empty.yaml:1:1: file is empty" in r.stdout
+    assert r.stdout.endswith("2 files checked: 1 valid, 1 invalid\n")
+
+
+def test_json_output(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--format", "json", GOOD, "examples/invalid/unknown-key.yaml")
+    assert r.exit_code == 3
+    doc = json.loads(r.stdout)
+    assert doc["schema_version"] == 1
+    assert doc["valid"] is False
+    good, bad = doc["files"]
+    assert good == {"path": GOOD, "kind": "proposal", "valid": True, "errors": []}
+    assert bad["valid"] is False
+    (err,) = bad["errors"]
+    assert err == {
+        "line": 6,
+        "column": 1,
+        "field": "leadershp",
+        "code": "extra_forbidden",
+        "message": "unknown key 'leadershp'; did you mean 'leadership'?",
+    }
+
+
+def test_json_output_all_valid(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "-f", "json", GOOD)
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["valid"] is True
+
+
+def test_bad_format_is_a_usage_error(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--format", "xml", GOOD)
+    assert r.exit_code == 2
+    assert "text or json" in r.stderr
+
+
+def test_no_arguments_shows_help_as_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate")
+    assert r.exit_code == 2
+    assert "Usage" in r.stdout + r.stderr
+
+
+def test_stdin_with_filename(pso, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+    data = (repo_root / "examples/invalid/unknown-enum.yaml").read_bytes()
+    r = pso("validate", "-", "--stdin-filename", "from-editor.yaml", input=data)
+    assert r.exit_code == 3
+    assert r.stdout.startswith("from-editor.yaml:7:16: leadership.arrangement: unknown value")
+
+
+def test_stdin_valid(pso, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "-", input=(repo_root / GOOD).read_bytes())
+    assert r.exit_code == 0
+    assert r.stdout.startswith("<stdin>: valid")
+
+
+def test_stdin_over_max_bytes(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "-", "--max-bytes", "10", input=b"a: 1\n" * 10)
+    assert r.exit_code == 3
+    assert "<stdin>:1:1: input over the 10-byte limit" in r.stdout
+
+
+def test_directory_recursion(pso, tmp_path: Path, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "deep").mkdir()
+    good = (repo_root / GOOD).read_bytes()
+    (tmp_path / "a" / "one.yaml").write_bytes(good)
+    (tmp_path / "a" / "deep" / "two.yml").write_bytes(good)
+    (tmp_path / "a" / "deep" / "bad.yaml").write_bytes(b"- x\n")
+    (tmp_path / "a" / "readme.txt").write_text("not yaml")
+    r = pso("validate", str(tmp_path))
+    assert r.exit_code == 3
+    assert "3 files checked: 2 valid, 1 invalid" in r.stdout
+    assert f"{tmp_path}/a/deep/bad.yaml:1:1: top level is a list" in r.stdout
+    assert "readme" not in r.stdout
+
+
+def test_directory_named_x_yaml_given_explicitly(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    d = tmp_path / "x.yaml"
+    d.mkdir()
+    r = pso("validate", str(d))
+    assert r.exit_code == 3
+    assert f"{d}:1:1: is a directory, expected a YAML file" in r.stdout
+
+
+def test_no_files_found(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", str(tmp_path))
+    assert r.exit_code == 3
+    assert "no proposal files found" in r.stderr
+
+
+def test_missing_file(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", str(tmp_path / "nope.yaml"))
+    assert r.exit_code == 3
+    assert f"{tmp_path}/nope.yaml:1:1: file not found" in r.stdout
+
+
+def test_max_bytes_option(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--max-bytes", "100", GOOD)
+    assert r.exit_code == 3
+    assert "over the 100-byte limit" in r.stdout
+
+
+def test_commitments_and_profiles_validate_by_kind(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "examples/commitments.yaml", "criteria/nz-default.yaml")
+    assert r.exit_code == 0, r.stdout
+    assert "examples/commitments.yaml: valid (commitments)" in r.stdout
+    assert "criteria/nz-default.yaml: valid (profile)" in r.stdout
+
+
+def test_all_bundled_proposals_validate(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+    r = pso("validate", "--quiet", "examples/*.yaml", "examples/history")
+    assert r.exit_code == 0, r.stdout
+    assert r.stdout.strip() == ""
