@@ -37,10 +37,5 @@ def test_table_lists_every_case(result: Calibration) -> None:
     assert f"Agreement: {result.agreed}/{result.total}" in table
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Not met: most public-source cases leave too many facts unknown and pso answers "
-    "further-analysis; see examples/history/README.md. Strict, so it fails once it passes.",
-)
 def test_agreement_target(result: Calibration) -> None:
     assert result.rate >= TARGET

@@ -49,8 +49,10 @@ def rule_facts(rule: Rule, proposal: Proposal, findings: Sequence[Finding]) -> R
     if any(f.outcome == Outcome.ERROR for f in mine):
         return RuleFacts(rule.code, rule.consideration, len(reads), 0.0)
     missing = [f.field for f in mine if f.outcome == Outcome.MISSING]
+    if not missing:  # the rule had every fact it needed; facts it did not need don't count
+        return RuleFacts(rule.code, rule.consideration, len(reads), float(len(reads)))
     if not rule.reads:
-        return RuleFacts(rule.code, rule.consideration, 1, 0.0 if missing else 1.0)
+        return RuleFacts(rule.code, rule.consideration, 1, 0.0)
     known = sum(
         1 for fact in reads if stated(proposal, fact) and not any(_named(m, fact) for m in missing)
     )
