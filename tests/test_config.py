@@ -1,0 +1,106 @@
+"""config.py: settings from pso.toml or [tool.pso], with the source of every value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pso_cli.config import DEFAULTS, find_config, resolve_settings, resolve_with_sources
+from pso_cli.errors import ConfigError
+
+
+@pytest.fixture
+def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_defaults_without_a_file(cwd: Path) -> None:
+    values, sources = resolve_with_sources()
+    assert values == DEFAULTS
+    assert set(sources.values()) == {"default"}
+
+
+def test_pso_toml_found_upwards(cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (cwd / "pso.toml").write_text('fail_on = "further-analysis"\n')
+    (cwd / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(cwd / "a" / "b")
+    assert find_config(Path.cwd()) == cwd / "pso.toml"
+    values, sources = resolve_with_sources()
+    assert values["fail_on"] == "further-analysis"
+    assert sources["fail_on"] == str(cwd / "pso.toml")
+
+
+def test_pyproject_only_with_a_tool_pso_table(cwd: Path) -> None:
+    (cwd / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config(cwd) is None
+    (cwd / "pyproject.toml").write_text('[tool.pso]\nformat = "json"\n')
+    assert find_config(cwd) == cwd / "pyproject.toml"
+    assert resolve_settings()["format"] == "json"
+
+
+def test_pso_toml_wins_over_pyproject_in_the_same_folder(cwd: Path) -> None:
+    (cwd / "pyproject.toml").write_text('[tool.pso]\nformat = "json"\n')
+    (cwd / "pso.toml").write_text('format = "sarif"\n')
+    assert resolve_settings()["format"] == "sarif"
+
+
+def test_flags_override_the_file(cwd: Path) -> None:
+    (cwd / "pso.toml").write_text('format = "json"\nexclude = ["a"]\n')
+    values, sources = resolve_with_sources(flags={"format": "text", "exclude": [], "profile": None})
+    assert values["format"] == "text"
+    assert sources["format"] == "command line"
+    assert values["exclude"] == ["a"]  # an empty list flag does not override
+    assert sources["profile"] == "default"
+
+
+def test_paths_are_relative_to_the_file(cwd: Path) -> None:
+    (cwd / "conf").mkdir()
+    (cwd / "conf" / "pso.toml").write_text(
+        'profile = "team.yaml"\ncommitments = "c.yaml"\nrules = ["r.py"]\n'
+    )
+    values = resolve_settings(config=str(cwd / "conf" / "pso.toml"))
+    assert values["profile"] == str(cwd / "conf" / "team.yaml")
+    assert values["commitments"] == str(cwd / "conf" / "c.yaml")
+    assert values["rules"] == [str(cwd / "conf" / "r.py")]
+
+
+def test_profile_names_stay_names(cwd: Path) -> None:
+    (cwd / "pso.toml").write_text('profile = "humanitarian-priority"\n')
+    assert resolve_settings()["profile"] == "humanitarian-priority"
+
+
+def test_no_config_ignores_files(cwd: Path) -> None:
+    (cwd / "pso.toml").write_text('format = "json"\n')
+    assert resolve_settings(no_config=True)["format"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("colour = 'red'\n", "unknown setting 'colour'"),
+        ("format = 3\n", "setting 'format' must be a string"),
+        ("exclude = 'a'\n", "setting 'exclude' must be a list of strings"),
+        ("rules = [1]\n", "setting 'rules' must be a list of strings"),
+        ("format = \n", "cannot read settings"),
+    ],
+)
+def test_bad_settings_fail_closed(cwd: Path, text: str, fragment: str) -> None:
+    (cwd / "pso.toml").write_text(text)
+    with pytest.raises(ConfigError) as info:
+        resolve_settings()
+    assert info.value.exit_code == 4
+    assert fragment in info.value.problems[0].message
+    assert info.value.problems[0].location.path == str(cwd / "pso.toml")
+
+
+def test_tool_pso_must_be_a_table(cwd: Path) -> None:
+    (cwd / "pyproject.toml").write_text('[tool]\npso = "x"\n')
+    with pytest.raises(ConfigError, match="must be a table"):
+        resolve_settings()
+
+
+def test_explicit_config_file_missing(cwd: Path) -> None:
+    with pytest.raises(ConfigError, match="settings file not found"):
+        resolve_settings(config=str(cwd / "nope.toml"))
