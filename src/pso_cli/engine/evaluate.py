@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.criteria.profile import Profile
+from pso_cli.engine.timeout import RuleTimeout, time_limit
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
 from pso_cli.loading.source_map import parse_dotted
@@ -91,7 +92,12 @@ def _error(active: ActiveRule, message: str) -> Finding:
 def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext) -> list[Finding]:
     started = time.perf_counter()
     try:
-        produced = list(active.rule.check(loaded.proposal, ctx))
+        with time_limit(RULE_TIME_LIMIT_S):
+            produced = list(active.rule.check(loaded.proposal, ctx))
+    except RuleTimeout:
+        return [_error(active, f"rule stopped after its {RULE_TIME_LIMIT_S:g}s time limit")]
+    except RecursionError:
+        return [_error(active, "rule failed: RecursionError")]
     except Exception as exc:  # isolate a faulty rule; report it
         return [_error(active, f"rule failed: {type(exc).__name__}: {exc}")]
     elapsed = time.perf_counter() - started
