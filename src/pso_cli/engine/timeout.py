@@ -29,7 +29,7 @@ def _can_interrupt() -> bool:
 @contextmanager
 def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
     """Within the block, a RuleTimeout interrupts code running past `seconds`."""
-    if not _can_interrupt():
+    if seconds <= 0 or not _can_interrupt():
         yield lambda: None
         return
     previous = signal.signal(signal.SIGALRM, _raise)

@@ -1,0 +1,63 @@
+"""A rule stuck in a loop is stopped by its time limit; the other rules still run."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+import pytest
+
+from pso_cli.engine import evaluate as ev
+from pso_cli.engine.timeout import RuleTimeout, time_limit
+from pso_cli.model.findings import Consideration, Finding, Outcome
+from pso_cli.rules import api
+
+
+def test_time_limit_interrupts_a_busy_loop() -> None:
+    started = time.perf_counter()
+    with pytest.raises(RuleTimeout), time_limit(0.05):
+        while True:
+            pass
+    assert time.perf_counter() - started < 1.0
+
+
+def test_time_limit_leaves_fast_code_alone() -> None:
+    with time_limit(1.0):
+        total = sum(range(1000))
+    assert total == 499500
+
+
+def test_a_looping_rule_becomes_an_error_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pso_cli.api import load_proposal
+    from pso_cli.engine.evaluate import ActiveRule, evaluate
+    from pso_cli.model.findings import Severity
+
+    def loops(p: object, ctx: object) -> Iterable[Finding]:
+        while True:
+            pass
+        yield  # pragma: no cover
+
+    def quick(p: object, ctx: object) -> Iterable[Finding]:
+        yield api.supports("identity.name", "fine")
+
+    def make(code: str, check: object) -> ActiveRule:
+        r = api.Rule(
+            code=code,
+            name=f"rule-{code.lower()}",
+            consideration=Consideration.AGENCIES,
+            title="t",
+            rationale="r",
+            reference=api.Reference("s"),
+            check=check,  # type: ignore[arg-type]
+        )
+        return ActiveRule(r, Severity.MAJOR, api.NoOptions())
+
+    monkeypatch.setattr(ev, "RULE_TIME_LIMIT_S", 0.1)
+    loaded = load_proposal("tests/rules/base.yaml")
+    import datetime as dt
+
+    found = evaluate(loaded, [make("TST-001", loops), make("TST-002", quick)], dt.date(2030, 1, 1))
+    by_rule = {f.rule: f for f in found}
+    assert by_rule["TST-001"].outcome == Outcome.ERROR
+    assert "time limit" in by_rule["TST-001"].message
+    assert by_rule["TST-002"].outcome == Outcome.SUPPORTS
