@@ -188,7 +188,7 @@ def _joint(
     data = loaded.proposal.model_dump(mode="python", exclude_none=True)
     used: list[_Trial] = []
     for t in gains:
-        if not _set(data, t.path, t.value):
+        if any(u.path == t.path for u in used) or not _set(data, t.path, t.value):
             continue
         used.append(t)
         try:
