@@ -10,7 +10,7 @@ import typer
 
 from pso_cli.cli import options as opt
 
-FORMAT_NAMES = "text, json, jsonl, sarif, junit, markdown, github"
+FORMAT_NAMES = "text, json, jsonl, sarif, junit, markdown, github, html"
 FAIL_ON = (
     "recommend",
     "recommend-with-conditions",
@@ -130,7 +130,7 @@ def assess(
         },
     )
     fmt = str(settings["format"])
-    if fmt not in ("text", "json", "jsonl", "sarif", "junit", "markdown", "github"):
+    if fmt not in ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html"):
         raise typer.BadParameter(f"'{fmt}' is not one of: {FORMAT_NAMES}", param_hint="--format")
     if settings["fail_on"] not in FAIL_ON:
         raise typer.BadParameter(

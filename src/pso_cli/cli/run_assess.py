@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.model.run import Item, RunInfo, RunResult
 
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html")
 
 
 @dataclass

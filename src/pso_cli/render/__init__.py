@@ -16,6 +16,7 @@ FORMATS = {
     "junit": "pso_cli.render.junit",
     "markdown": "pso_cli.render.markdown",
     "github": "pso_cli.render.github",
+    "html": "pso_cli.render.html",
 }
 
 
