@@ -162,7 +162,7 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
     return Group(Rule(Text(c.title, style="bold"), align="left"), t)
 
 
-def _bullets(title: str, lines: Iterable[Text]) -> RenderableType | None:
+def _bullets(title: str, lines: Iterable[Text], intro: Text | None = None) -> RenderableType | None:
     items = list(lines)
     if not items:
         return None
@@ -171,7 +171,8 @@ def _bullets(title: str, lines: Iterable[Text]) -> RenderableType | None:
     grid.add_column(ratio=1)
     for line in items:
         grid.add_row("  •", line)
-    return Group(Text(title, style="bold"), grid)
+    head = [Text(title, style="bold")] + ([intro] if intro is not None else [])
+    return Group(*head, grid)
 
 
 def change_line(a: Assessment, c: Change) -> str:
@@ -196,6 +197,20 @@ def strengthen(a: Assessment) -> RenderableType | None:
                 style="muted",
             ),
         )
+    if all(c.jointly for c in a.changes):
+        last = a.changes[-1]
+        intro = Text(
+            f"  No single fact would let pso advise; supplying these {len(a.changes)} together "
+            f"(with the values shown) would give {last.verdict.value} (score {last.score:.0f}):"
+        )
+        lines = (
+            Text(
+                f"{c.field} at line {c.line}: " + ("state it" if c.value == "(stated)" else c.value)
+            )
+            for c in a.changes
+        )
+        block = _bullets("To strengthen this proposal", lines, intro)
+        return block or intro
     return _bullets("To strengthen this proposal", (Text(change_line(a, c)) for c in a.changes))
 
 
