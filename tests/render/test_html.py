@@ -1,0 +1,232 @@
+"""HTML report without a browser: structure, accessibility markup, escaping, determinism.
+
+tests/browser opens the same reports in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, REPO
+
+from pso_cli.api import assess_one, build_engine, run_info
+from pso_cli.engine.assess import Analysis
+from pso_cli.model.findings import Assessment
+from pso_cli.model.run import RunResult
+from pso_cli.render import html, renderer
+from pso_cli.render.html_assets import esc
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source"}
+
+
+class Doc(HTMLParser):
+    """Collects tags, attributes, text and nesting errors of a document."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag]
+
+    def headings(self) -> list[str]:
+        return [t for t, _ in self.tags if re.fullmatch(r"h[1-6]", t)]
+
+
+def analysed(*paths: str) -> RunResult:
+    """Assess with --sensitivity (and so what-if), as `pso assess --sensitivity` does."""
+    with contextlib.chdir(REPO):
+        engine = build_engine(as_of=AS_OF, analysis=Analysis(True, True, 200, 0))
+        items = tuple(assess_one(engine, p) for p in paths)
+        return RunResult(run_info(engine), items)
+
+
+@pytest.fixture(scope="module")
+def ramsi() -> RunResult:
+    return analysed("examples/ramsi-2003.yaml")
+
+
+@pytest.fixture(scope="module")
+def ramsi_html(ramsi: RunResult) -> str:
+    return html.render(ramsi)
+
+
+def test_registered_format(ramsi: RunResult, ramsi_html: str) -> None:
+    assert renderer("html")(ramsi) == ramsi_html
+
+
+def test_well_formed_and_self_contained(ramsi_html: str) -> None:
+    doc = Doc(ramsi_html)
+    assert doc.errors == [] and doc.stack == []
+    assert ramsi_html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    for tag in ("script", "link", "img", "iframe", "object", "embed", "base"):
+        assert doc.all(tag) == [], tag
+    for _, attrs in doc.tags:
+        for name in ("src", "href", "action", "srcset", "xlink:href"):
+            value = attrs.get(name)
+            assert value is None or value.startswith("#"), (name, value)
+    assert "url(" not in ramsi_html and "@import" not in ramsi_html
+    csp = [m for m in doc.all("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "default-src 'none'" in str(csp[0]["content"])
+
+
+def test_content_in_order(ramsi_html: str) -> None:
+    doc = Doc(ramsi_html)
+    h1 = re.findall(r"<h1[^>]*>(.*?)</h1>", ramsi_html)
+    assert h1 == ["Regional Assistance Mission to Solomon Islands (RAMSI)"]
+    h2 = re.findall(r"<h2[^>]*>(.*?)</h2>", ramsi_html)
+    assert h2 == [
+        "The four considerations",
+        "Gates (non-compensatory)",
+        "Findings by consideration",
+        "Conditions",
+        "To strengthen this proposal",
+        "Sensitivity to the weights",
+        "Missing information to gather first",
+        "Alternatives considered",
+        "References",
+        "Audit",
+    ]
+    # Verdict before anything else, with a text label and its reason in one sentence.
+    verdict = ramsi_html.index('data-verdict="recommend-with-conditions"')
+    assert verdict < ramsi_html.index("The four considerations")
+    assert "Recommend with conditions</span></p>" in ramsi_html
+    assert '<p class="reason">The case is sound on balance' in ramsi_html
+    # Headings never skip a level.
+    levels = [int(t[1]) for t in doc.headings()]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+
+def test_charts_have_alt_text_and_data_tables(ramsi_html: str) -> None:
+    doc = Doc(ramsi_html)
+    charts = [a for a in doc.all("svg") if a.get("class") == "chart"]
+    assert [a["id"] for a in charts] == ["p1-chart", "p1-stability"]
+    for chart in charts:
+        assert chart["role"] == "img" and chart["aria-label"]
+        assert f'<title id="{chart["id"]}-t">' in ramsi_html
+        assert f'<desc id="{chart["id"]}-d">Strategic implications: ' in ramsi_html
+    # Icons are decoration beside a text label.
+    icons = [a for a in doc.all("svg") if a.get("class") == "ico"]
+    assert icons and all(a["aria-hidden"] == "true" for a in icons)
+    for table in re.findall(r"<table.*?</table>", ramsi_html, re.S):
+        assert '<th scope="col"' in table and "<caption" in table
+
+
+def test_audit_block(ramsi: RunResult, ramsi_html: str) -> None:
+    info = ramsi.info
+    item = ramsi.items[0]
+    for text in (info.tool_version, info.profile_name, info.profile_sha256, info.as_of):
+        assert text in ramsi_html
+    assert item.sha256 and item.sha256 in ramsi_html
+    assert all(p.name in ramsi_html for p in info.packs)
+
+
+def test_findings_show_severity_and_line(ramsi_html: str) -> None:
+    row = re.search(r"<tr><td class=\"status o-concern\">.*?</tr>", ramsi_html)
+    assert row is not None
+    assert "Concern" in row[0] and "LEG-007" in row[0] and "major" in row[0]
+    assert "line 64" in row[0] and "Condition: Seek renewal of the mandate" in row[0]
+
+
+def test_print_css(ramsi_html: str) -> None:
+    assert "@page { size: A4; margin: 15mm; }" in ramsi_html
+    assert "thead { display: table-header-group; }" in ramsi_html
+    assert "break-inside: avoid" in ramsi_html
+
+
+def test_script_tag_is_text(hostile_run: RunResult) -> None:
+    text = html.render(hostile_run)
+    assert "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; | *bold* &amp; `tick` ]]&gt; \ufffd" in text
+    assert "\x01" not in text
+    assert Doc(text).errors == []
+
+
+def test_escape_function() -> None:
+    assert esc('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;"
+    assert esc("a\x00b\x1fc\td\ne") == "a\ufffdb\ufffdc\td\ne"
+
+
+def test_deterministic(golden_run: RunResult) -> None:
+    again = RunResult(golden_run.info, golden_run.items)
+    assert html.render(golden_run) == html.render(again)
+    assert analysed("examples/ramsi-2003.yaml") == analysed("examples/ramsi-2003.yaml")
+    assert "Run at" not in html.render(golden_run)
+
+
+def test_batch_has_summary_and_unique_ids(golden_run: RunResult) -> None:
+    text = html.render(golden_run)
+    doc = Doc(text)
+    assert doc.errors == []
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", text) == ["pso assessment: 3 proposals"]
+    assert len(doc.all("article")) == 3
+    assert "Invalid input (not assessed)" in text
+    assert 'data-verdict="do-not-recommend"' in text and 'data-verdict="recommend"' in text
+    ids = Counter(a["id"] for _, a in doc.tags if a.get("id"))
+    assert [i for i, n in ids.items() if n > 1] == []
+    anchors = {str(a["href"])[1:] for a in doc.all("a")}
+    assert anchors <= set(ids)
+
+
+def test_failed_gate_is_labelled(golden_run: RunResult) -> None:
+    text = html.render(golden_run)
+    assert re.search(r'class="status g-failed"><svg[^>]*>.*?</svg> Failed</td>', text)
+
+
+def test_compare(ramsi: RunResult) -> None:
+    other = analysed("examples/tonga-2006.yaml").items[0]
+    assert isinstance(other, Assessment) and isinstance(ramsi.items[0], Assessment)
+    text = html.render_compare_html([ramsi.items[0], other], ramsi.info)
+    doc = Doc(text)
+    assert doc.errors == []
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", text) == ["pso comparison: 2 proposals"]
+    assert 'id="compare-chart"' in text and len(doc.all("article")) == 2
+    ids = Counter(a["id"] for _, a in doc.tags if a.get("id"))
+    assert max(ids.values()) == 1
+
+
+def test_cli(pso: object, in_repo: Path, tmp_path: Path) -> None:
+    run = pso  # the fixture from tests/conftest.py
+    out = tmp_path / "r.html"
+    ran = run(  # type: ignore[operator]
+        "assess",
+        "examples/ramsi-2003.yaml",
+        "--as-of",
+        "2026-11-28",
+        "-f",
+        "json",
+        "-o",
+        f"html:{out}",
+    )
+    assert ran.exit_code == 0, ran.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    ran = run("assess", "examples/ramsi-2003.yaml", "--format", "html")  # type: ignore[operator]
+    assert ran.stdout.startswith("<!DOCTYPE html>") and "To strengthen this proposal" in ran.stdout
