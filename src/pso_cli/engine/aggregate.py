@@ -118,7 +118,8 @@ def _verdict(
     weak = [r for r in results if r.confidence < t.min_consideration_confidence]
     if confidence < t.min_confidence or weak:
         missing = sum(1 for f in findings if f.outcome == Outcome.MISSING)
-        which = f"; least known: {weak[0].consideration.title.lower()}" if weak else ""
+        least = weak[0].consideration.title if weak else ""
+        which = f"; least known: {least[:1].lower()}{least[1:]}" if weak else ""
         return Verdict.FURTHER_ANALYSIS, (
             f"Too much is unknown to advise: {missing} facts missing, "
             f"confidence {confidence:.0%}{which}."

@@ -177,7 +177,8 @@ def _fragility(intervals: Sequence[StabilityInterval], margin: float) -> tuple[b
     if not gaps:
         return False, f"No change of a single weight smaller than {margin:.2f} changes the verdict."
     gap, c, way = min(gaps, key=lambda g: g[0])
-    name = Consideration(c).title.lower()
+    title = Consideration(c).title
+    name = title[0].lower() + title[1:]
     return True, (
         f"The verdict is fragile: a weight for {name} {gap:.3f} {way} than the profile's "
         "would change it."
