@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,13 +20,13 @@ def _repo(in_repo: Path) -> None:
     """Every test here runs from the repository root."""
 
 
-def test_recommendable_proposal_exits_0(pso) -> None:  # type: ignore[no-untyped-def]
+def test_recommendable_proposal_exits_0(pso: Any) -> None:
     r = pso("assess", RAMSI, *AS_OF)
     assert r.exit_code == 0, r.stderr
     assert "1 proposal: 0 recommend, 1 with conditions" in " ".join(r.stdout.split())
 
 
-def test_do_not_recommend_exits_1_by_default(pso) -> None:  # type: ignore[no-untyped-def]
+def test_do_not_recommend_exits_1_by_default(pso: Any) -> None:
     assert pso("assess", NO_BASIS, *AS_OF).exit_code == 1
 
 
@@ -39,17 +40,17 @@ def test_do_not_recommend_exits_1_by_default(pso) -> None:  # type: ignore[no-un
         ("recommend", 1),
     ],
 )
-def test_fail_on_threshold(pso, fail_on: str, code: int) -> None:  # type: ignore[no-untyped-def]
+def test_fail_on_threshold(pso: Any, fail_on: str, code: int) -> None:
     r = pso("assess", RAMSI, "--fail-on", fail_on, "--format", "json", *AS_OF)
     assert r.exit_code == code
     assert json.loads(r.stdout)["exit_code"] == code
 
 
-def test_fail_on_never_with_a_blocker(pso) -> None:  # type: ignore[no-untyped-def]
+def test_fail_on_never_with_a_blocker(pso: Any) -> None:
     assert pso("assess", NO_BASIS, "--fail-on", "never", *AS_OF).exit_code == 0
 
 
-def test_invalid_file_in_a_batch_exits_3_and_others_are_assessed(pso) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_file_in_a_batch_exits_3_and_others_are_assessed(pso: Any) -> None:
     r = pso("assess", RAMSI, EMPTY, NO_BASIS, "--format", "json", *AS_OF)
     assert r.exit_code == 3
     doc = json.loads(r.stdout)
@@ -60,7 +61,7 @@ def test_invalid_file_in_a_batch_exits_3_and_others_are_assessed(pso) -> None:  
     assert doc["exit_code"] == 3
 
 
-def test_json_format_parses_and_records_the_run(pso) -> None:  # type: ignore[no-untyped-def]
+def test_json_format_parses_and_records_the_run(pso: Any) -> None:
     r = pso("assess", RAMSI, "--format", "json", *AS_OF)
     doc = json.loads(r.stdout)
     assert doc["as_of"] == "2026-11-28"
@@ -78,17 +79,17 @@ def test_json_format_parses_and_records_the_run(pso) -> None:  # type: ignore[no
     assert r.stderr == ""
 
 
-def test_json_is_reproducible(pso) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_reproducible(pso: Any) -> None:
     args = ("assess", RAMSI, NO_BASIS, "--format", "json", *AS_OF)
     assert pso(*args).stdout == pso(*args).stdout
 
 
-def test_timestamp_only_on_request(pso) -> None:  # type: ignore[no-untyped-def]
+def test_timestamp_only_on_request(pso: Any) -> None:
     doc = json.loads(pso("assess", RAMSI, "-f", "json", "--timestamp", *AS_OF).stdout)
     assert doc["timestamp"]
 
 
-def test_jsonl_one_line_per_file(pso) -> None:  # type: ignore[no-untyped-def]
+def test_jsonl_one_line_per_file(pso: Any) -> None:
     r = pso("assess", RAMSI, EMPTY, NO_BASIS, "--format", "jsonl", *AS_OF)
     assert r.exit_code == 3
     lines = r.stdout.splitlines()
@@ -98,29 +99,29 @@ def test_jsonl_one_line_per_file(pso) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "junit", "markdown", "github", "text"])
-def test_other_formats_run(pso, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_formats_run(pso: Any, fmt: str) -> None:
     r = pso("assess", RAMSI, "--format", fmt, *AS_OF)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.strip()
 
 
-def test_unknown_format_is_a_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_format_is_a_usage_error(pso: Any) -> None:
     r = pso("assess", RAMSI, "--format", "xml", *AS_OF)
     assert r.exit_code == 2
     assert "not one of" in r.stderr
 
 
-def test_bad_as_of_is_a_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+def test_bad_as_of_is_a_usage_error(pso: Any) -> None:
     r = pso("assess", RAMSI, "--as-of", "yesterday", "--no-config")
     assert r.exit_code == 2
     assert "not a date" in r.stderr
 
 
-def test_bad_fail_on_is_a_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+def test_bad_fail_on_is_a_usage_error(pso: Any) -> None:
     assert pso("assess", RAMSI, "--fail-on", "sometimes", *AS_OF).exit_code == 2
 
 
-def test_unknown_profile_exits_4(pso) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_profile_exits_4(pso: Any) -> None:
     r = pso("assess", RAMSI, "--profile", "no-such-profile", *AS_OF)
     assert r.exit_code == 4
     assert "no profile named 'no-such-profile'" in r.stderr
@@ -128,7 +129,7 @@ def test_unknown_profile_exits_4(pso) -> None:  # type: ignore[no-untyped-def]
     assert r.stdout == ""
 
 
-def test_profile_with_an_unknown_rule_exits_4_located_at_the_rule(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_with_an_unknown_rule_exits_4_located_at_the_rule(pso: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         "profile_format: 1\nname: x\nrules:\n  NOPE-999: {enabled: false}\n", encoding="utf-8"
@@ -139,7 +140,7 @@ def test_profile_with_an_unknown_rule_exits_4_located_at_the_rule(pso, tmp_path:
     assert r.stdout == ""
 
 
-def test_profile_extending_a_packaged_one(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_extending_a_packaged_one(pso: Any, tmp_path: Path) -> None:
     p = tmp_path / "mine.yaml"
     p.write_text(
         "profile_format: 1\nname: mine\nextends: nz-default\nthresholds:\n  recommend: 99\n"
@@ -149,7 +150,7 @@ def test_profile_extending_a_packaged_one(pso, tmp_path: Path) -> None:  # type:
     assert json.loads(r.stdout)["profile"]["name"] == "mine"
 
 
-def test_malformed_profile_exits_4(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_profile_exits_4(pso: Any, tmp_path: Path) -> None:
     p = tmp_path / "broken.yaml"
     p.write_text("profile_format: 1\nname: x\nweights:\n  strategic: lots\n")
     r = pso("assess", RAMSI, "--profile", str(p), *AS_OF)
@@ -157,7 +158,7 @@ def test_malformed_profile_exits_4(pso, tmp_path: Path) -> None:  # type: ignore
     assert f"{p}:4:14:" in r.stderr
 
 
-def test_rule_pack_that_fails_to_import_exits_4(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rule_pack_that_fails_to_import_exits_4(pso: Any, tmp_path: Path) -> None:
     pack = tmp_path / "pack.py"
     pack.write_text("raise RuntimeError('nope')\n")
     r = pso("assess", RAMSI, "--rules", str(pack), *AS_OF)
@@ -165,7 +166,7 @@ def test_rule_pack_that_fails_to_import_exits_4(pso, tmp_path: Path) -> None:  #
     assert "rule pack failed to import: RuntimeError: nope" in r.stderr
 
 
-def test_output_refused_when_it_names_an_input(pso, tmp_path: Path, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_output_refused_when_it_names_an_input(pso: Any, tmp_path: Path, repo_root: Path) -> None:
     target = tmp_path / "p.yaml"
     original = (repo_root / RAMSI).read_bytes()
     target.write_bytes(original)
@@ -178,13 +179,13 @@ def test_output_refused_when_it_names_an_input(pso, tmp_path: Path, repo_root: P
     assert target.read_bytes() == original
 
 
-def test_output_refused_when_it_is_a_directory(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_output_refused_when_it_is_a_directory(pso: Any, tmp_path: Path) -> None:
     r = pso("assess", RAMSI, "-o", str(tmp_path), *AS_OF)
     assert r.exit_code == 4
     assert "is a directory" in r.stderr
 
 
-def test_several_outputs_in_one_run(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_several_outputs_in_one_run(pso: Any, tmp_path: Path) -> None:
     j, s = tmp_path / "r.json", tmp_path / "r.sarif"
     r = pso("assess", RAMSI, "-o", f"json:{j}", "-o", f"sarif:{s}", *AS_OF)
     assert r.exit_code == 0
@@ -193,7 +194,7 @@ def test_several_outputs_in_one_run(pso, tmp_path: Path) -> None:  # type: ignor
     assert "1 proposal" in r.stdout  # the text report still goes to stdout
 
 
-def test_unprefixed_output_replaces_stdout(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unprefixed_output_replaces_stdout(pso: Any, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     r = pso("assess", RAMSI, "-f", "json", "-o", str(out), *AS_OF)
     assert r.exit_code == 0
@@ -201,14 +202,14 @@ def test_unprefixed_output_replaces_stdout(pso, tmp_path: Path) -> None:  # type
     assert json.loads(out.read_text())["summary"]["total"] == 1
 
 
-def test_stdin_with_filename(pso, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_with_filename(pso: Any, repo_root: Path) -> None:
     data = (repo_root / RAMSI).read_bytes()
     r = pso("assess", "-", "--stdin-filename", "in.yaml", "-f", "json", *AS_OF, input=data)
     assert r.exit_code == 0
     assert json.loads(r.stdout)["assessments"][0]["path"] == "in.yaml"
 
 
-def test_directory_of_proposals(pso, tmp_path: Path, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_directory_of_proposals(pso: Any, tmp_path: Path, repo_root: Path) -> None:
     for name in (RAMSI, NO_BASIS):
         (tmp_path / Path(name).name).write_bytes((repo_root / name).read_bytes())
     r = pso("assess", str(tmp_path), "-f", "json", *AS_OF)
@@ -217,20 +218,22 @@ def test_directory_of_proposals(pso, tmp_path: Path, repo_root: Path) -> None:  
     assert names == ["no-legal-basis.yaml", "ramsi-2003.yaml"]
 
 
-def test_no_files_found_exits_4(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_files_found_exits_4(pso: Any, tmp_path: Path) -> None:
     r = pso("assess", str(tmp_path), *AS_OF)
     assert r.exit_code == 4
     assert "no proposal files found" in r.stderr
 
 
-def test_commitments_file_as_a_proposal_is_invalid(pso) -> None:  # type: ignore[no-untyped-def]
+def test_commitments_file_as_a_proposal_is_invalid(pso: Any) -> None:
     r = pso("assess", "examples/commitments.yaml", "-f", "json", *AS_OF)
     assert r.exit_code == 3
     (a,) = json.loads(r.stdout)["assessments"]
     assert a["status"] == "invalid"
 
 
-def test_config_file_supplies_defaults(pso, tmp_path: Path, repo_root: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_config_file_supplies_defaults(
+    pso: Any, tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "pso.toml").write_text('format = "json"\nfail_on = "recommend-with-conditions"\n')
     (tmp_path / "p.yaml").write_bytes((repo_root / RAMSI).read_bytes())
     monkeypatch.chdir(tmp_path)
@@ -242,7 +245,7 @@ def test_config_file_supplies_defaults(pso, tmp_path: Path, repo_root: Path, mon
     assert len(r.stdout.splitlines()) == 1
 
 
-def test_bad_config_file_exits_4(pso, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bad_config_file_exits_4(pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "pso.toml").write_text("colour = 'blue'\n")
     monkeypatch.chdir(tmp_path)
     r = pso("assess", "x.yaml")
@@ -250,5 +253,5 @@ def test_bad_config_file_exits_4(pso, tmp_path: Path, monkeypatch) -> None:  # t
     assert "unknown setting 'colour'" in r.stderr
 
 
-def test_debug_flag_is_accepted(pso) -> None:  # type: ignore[no-untyped-def]
+def test_debug_flag_is_accepted(pso: Any) -> None:
     assert pso("--debug", "assess", RAMSI, *AS_OF).exit_code == 0

@@ -56,7 +56,7 @@ def test_every_command_callback_has_a_docstring() -> None:
         for sub in group.registered_groups:
             assert sub.typer_instance is not None
             info = sub.typer_instance.info
-            out.append((sub.name or "", sub.help or info.help))  # type: ignore[arg-type]
+            out.append((sub.name or "", sub.help or info.help))
             out.extend(docs(sub.typer_instance))
         return out
 
@@ -110,7 +110,7 @@ def test_no_arguments_prints_help() -> None:
     assert "Usage:" in r.stdout + r.stderr
 
 
-def test_unknown_command_is_a_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_command_is_a_usage_error(pso: Any) -> None:
     r = pso("frobnicate")
     assert r.exit_code == 2
     assert "No such command" in r.stderr

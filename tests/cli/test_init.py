@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 
 def test_writes_a_template_that_validates(
-    pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     r = pso("init")
     assert r.exit_code == 0, r.stderr
@@ -24,14 +25,14 @@ def test_writes_a_template_that_validates(
     assert v.exit_code == 0, v.stdout
 
 
-def test_template_can_be_assessed(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_can_be_assessed(pso: Any, tmp_path: Path) -> None:
     target = tmp_path / "p.yaml"
     assert pso("init", str(target)).exit_code == 0
     r = pso("assess", str(target), "--format", "json", "--as-of", "2030-01-01", "--no-config")
     assert r.exit_code in (0, 1), r.stderr
 
 
-def test_refuses_to_overwrite_without_force(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_to_overwrite_without_force(pso: Any, tmp_path: Path) -> None:
     target = tmp_path / "mine.yaml"
     target.write_text("precious: true\n")
     r = pso("init", str(target))
@@ -40,7 +41,7 @@ def test_refuses_to_overwrite_without_force(pso, tmp_path: Path) -> None:  # typ
     assert target.read_text() == "precious: true\n"
 
 
-def test_force_overwrites(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_force_overwrites(pso: Any, tmp_path: Path) -> None:
     target = tmp_path / "mine.yaml"
     target.write_text("precious: true\n")
     r = pso("init", "--force", str(target))
@@ -48,7 +49,7 @@ def test_force_overwrites(pso, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert "pso_format: 1" in target.read_text()
 
 
-def test_dash_writes_to_stdout(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_dash_writes_to_stdout(pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     r = pso("init", "-")
     assert r.exit_code == 0
@@ -58,7 +59,7 @@ def test_dash_writes_to_stdout(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert v.exit_code == 0, v.stdout
 
 
-def test_stdout_template_equals_the_file_template(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stdout_template_equals_the_file_template(pso: Any, tmp_path: Path) -> None:
     target = tmp_path / "t.yaml"
     pso("init", str(target))
     assert pso("init", "-").stdout == target.read_text(encoding="utf-8")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 
-def test_rules_text_lists_at_least_40(pso) -> None:  # type: ignore[no-untyped-def]
+def test_rules_text_lists_at_least_40(pso: Any) -> None:
     r = pso("rules")
     assert r.exit_code == 0
     for code in ("LEG-001", "STR-001", "AGY-001", "ALT-001"):
@@ -18,7 +19,7 @@ def test_rules_text_lists_at_least_40(pso) -> None:  # type: ignore[no-untyped-d
     assert title and int(title.group(1)) >= 40
 
 
-def test_rules_json(pso) -> None:  # type: ignore[no-untyped-def]
+def test_rules_json(pso: Any) -> None:
     r = pso("rules", "--format", "json")
     assert r.exit_code == 0
     rules = json.loads(r.stdout)
@@ -38,7 +39,7 @@ def test_rules_json(pso) -> None:  # type: ignore[no-untyped-def]
         assert set(x) == {"code", "name", "consideration", "severity", "gate", "title"}
 
 
-def test_rules_with_a_local_pack(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rules_with_a_local_pack(pso: Any, tmp_path: Path) -> None:
     pack = tmp_path / "mypack.py"
     pack.write_text(
         "from pso_cli.rules.api import Consideration, Reference, rule, info\n"
@@ -55,7 +56,7 @@ def test_rules_with_a_local_pack(pso, tmp_path: Path) -> None:  # type: ignore[n
     assert r.stdout.startswith("LOC-001  local-rule\n")
 
 
-def test_explain_known_code(pso) -> None:  # type: ignore[no-untyped-def]
+def test_explain_known_code(pso: Any) -> None:
     r = pso("explain", "LEG-001")
     assert r.exit_code == 0
     out = r.stdout
@@ -66,13 +67,13 @@ def test_explain_known_code(pso) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("key", ["leg-001", "legal-basis"])
-def test_explain_by_name_or_lower_case(pso, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_explain_by_name_or_lower_case(pso: Any, key: str) -> None:
     r = pso("explain", key)
     assert r.exit_code == 0
     assert r.stdout.startswith("LEG-001")
 
 
-def test_explain_unknown_code_exits_2_with_suggestion(pso) -> None:  # type: ignore[no-untyped-def]
+def test_explain_unknown_code_exits_2_with_suggestion(pso: Any) -> None:
     r = pso("explain", "LEG-0011")
     assert r.exit_code == 2
     assert "no rule 'LEG-0011'" in r.stderr
@@ -80,7 +81,7 @@ def test_explain_unknown_code_exits_2_with_suggestion(pso) -> None:  # type: ign
     assert r.stdout == ""
 
 
-def test_explain_unknown_code_without_suggestion(pso) -> None:  # type: ignore[no-untyped-def]
+def test_explain_unknown_code_without_suggestion(pso: Any) -> None:
     r = pso("explain", "qqqq")
     assert r.exit_code == 2
     assert "see `pso rules`" in r.stderr
@@ -98,7 +99,7 @@ def test_explain_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
         assert "Example that makes it fire:" in out, code
 
 
-def test_criteria_list(pso) -> None:  # type: ignore[no-untyped-def]
+def test_criteria_list(pso: Any) -> None:
     r = pso("criteria", "list")
     assert r.exit_code == 0
     names = [line.split("\t")[0] for line in r.stdout.splitlines()]
@@ -107,7 +108,7 @@ def test_criteria_list(pso) -> None:  # type: ignore[no-untyped-def]
     assert all("\t" in line and line.split("\t")[1] for line in r.stdout.splitlines())
 
 
-def test_criteria_show_default(pso) -> None:  # type: ignore[no-untyped-def]
+def test_criteria_show_default(pso: Any) -> None:
     r = pso("criteria", "show")
     assert r.exit_code == 0
     doc = json.loads(r.stdout)
@@ -116,7 +117,7 @@ def test_criteria_show_default(pso) -> None:  # type: ignore[no-untyped-def]
     assert doc["thresholds"]["recommend"] > doc["thresholds"]["with_conditions"]
 
 
-def test_criteria_show_resolves_extends(pso) -> None:  # type: ignore[no-untyped-def]
+def test_criteria_show_resolves_extends(pso: Any) -> None:
     doc = json.loads(pso("criteria", "show", "humanitarian-priority").stdout)
     base = json.loads(pso("criteria", "show", "nz-default").stdout)
     assert doc["name"] == "humanitarian-priority"
@@ -126,20 +127,22 @@ def test_criteria_show_resolves_extends(pso) -> None:  # type: ignore[no-untyped
     assert doc["sha256"] != base["sha256"]
 
 
-def test_criteria_show_unknown_exits_4(pso) -> None:  # type: ignore[no-untyped-def]
+def test_criteria_show_unknown_exits_4(pso: Any) -> None:
     r = pso("criteria", "show", "nope")
     assert r.exit_code == 4
     assert "no profile named 'nope'" in r.stderr
 
 
-def test_config_show_defaults(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_config_show_defaults(pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     doc = json.loads(pso("config", "show", "--no-config").stdout)
     assert doc["profile"] == {"value": "nz-default", "source": "default"}
     assert doc["fail_on"]["value"] == "do-not-recommend"
 
 
-def test_config_show_with_pso_toml(pso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_config_show_with_pso_toml(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cfg = tmp_path / "pso.toml"
     cfg.write_text('profile = "humanitarian-priority"\nexclude = ["drafts/*"]\nrules = ["r.py"]\n')
     (tmp_path / "sub").mkdir()
@@ -153,7 +156,7 @@ def test_config_show_with_pso_toml(pso, tmp_path: Path, monkeypatch: pytest.Monk
     assert doc["format"]["source"] == "default"
 
 
-def test_config_show_explicit_file_missing(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_config_show_explicit_file_missing(pso: Any, tmp_path: Path) -> None:
     r = pso("config", "show", "--config", str(tmp_path / "nope.toml"))
     assert r.exit_code == 4
     assert "settings file not found" in r.stderr

@@ -41,7 +41,7 @@ def proposal_schema() -> dict[str, Any]:
     return proposal_schema()
 
 
-def run_schema(pso, *args: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def run_schema(pso: Any, *args: str) -> dict[str, Any]:
     r = pso("schema", *args)
     assert r.exit_code == 0, r.stderr
     doc: dict[str, Any] = json.loads(r.stdout)
@@ -49,13 +49,13 @@ def run_schema(pso, *args: str) -> dict[str, Any]:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize("args", [(), ("--commitments",), ("--report",)])
-def test_schema_is_valid_draft_2020_12(pso, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_schema_is_valid_draft_2020_12(pso: Any, args: tuple[str, ...]) -> None:
     doc = run_schema(pso, *args)
     assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(doc)
 
 
-def test_cli_schema_is_the_model_schema(pso, proposal_schema: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+def test_cli_schema_is_the_model_schema(pso: Any, proposal_schema: dict[str, Any]) -> None:
     doc = run_schema(pso)
     assert doc == proposal_schema
     assert doc["$id"] == "urn:pso:proposal:v1"
@@ -63,7 +63,7 @@ def test_cli_schema_is_the_model_schema(pso, proposal_schema: dict[str, Any]) ->
     assert doc["additionalProperties"] is False
 
 
-def test_schema_output_is_stable(pso) -> None:  # type: ignore[no-untyped-def]
+def test_schema_output_is_stable(pso: Any) -> None:
     assert pso("schema").stdout == pso("schema").stdout
 
 
@@ -76,7 +76,7 @@ def test_bundled_proposals_validate_against_the_schema(
     assert errors == []
 
 
-def test_commitments_example_validates_against_its_schema(pso) -> None:  # type: ignore[no-untyped-def]
+def test_commitments_example_validates_against_its_schema(pso: Any) -> None:
     schema = run_schema(pso, "--commitments")
     jsonschema.Draft202012Validator(schema).validate(load(REPO / "examples/commitments.yaml"))
 
@@ -99,7 +99,7 @@ def test_schema_documents_enum_values(proposal_schema: dict[str, Any]) -> None:
     assert "regional-organisation" in text
 
 
-def test_report_schema_describes_assess_json(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_report_schema_describes_assess_json(pso: Any, tmp_path: Path) -> None:
     schema = run_schema(pso, "--report")
     r = pso(
         "assess",

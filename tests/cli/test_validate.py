@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_every_invalid_example_is_covered() -> None:
         for n in INVALID
     ],
 )
-def test_invalid_example_exact_location(pso, in_repo, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_example_exact_location(pso: Any, in_repo: Path, name: str) -> None:
     r = pso("validate", "--quiet", f"examples/invalid/{name}")
     assert r.exit_code == 3
     line, col, fragment = EXPECTED[name]
@@ -62,7 +63,7 @@ def test_invalid_example_exact_location(pso, in_repo, name: str) -> None:  # typ
     assert fragment in first
 
 
-def test_every_invalid_example_exits_3_with_located_messages(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_every_invalid_example_exits_3_with_located_messages(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--quiet", "examples/invalid")
     assert r.exit_code == 3
     lines = r.stdout.splitlines()
@@ -75,18 +76,18 @@ def test_every_invalid_example_exits_3_with_located_messages(pso, in_repo) -> No
         assert one.exit_code == 3, name
 
 
-def test_valid_file_text(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_valid_file_text(pso: Any, in_repo: Path) -> None:
     r = pso("validate", GOOD)
     assert r.exit_code == 0
     assert r.stdout == f"{GOOD}: valid\n1 file checked: 1 valid, 0 invalid\n"
 
 
-def test_quiet_prints_nothing_when_valid(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_quiet_prints_nothing_when_valid(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "-q", GOOD)
     assert (r.exit_code, r.stdout) == (0, "\n")
 
 
-def test_mixed_files_exit_3_and_report_both(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_files_exit_3_and_report_both(pso: Any, in_repo: Path) -> None:
     r = pso("validate", GOOD, "examples/invalid/empty.yaml")
     assert r.exit_code == 3
     assert f"{GOOD}: valid" in r.stdout
@@ -94,7 +95,7 @@ def test_mixed_files_exit_3_and_report_both(pso, in_repo) -> None:  # type: igno
     assert r.stdout.endswith("2 files checked: 1 valid, 1 invalid\n")
 
 
-def test_json_output(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_json_output(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--format", "json", GOOD, "examples/invalid/unknown-key.yaml")
     assert r.exit_code == 3
     doc = json.loads(r.stdout)
@@ -113,44 +114,44 @@ def test_json_output(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_json_output_all_valid(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_json_output_all_valid(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "-f", "json", GOOD)
     assert r.exit_code == 0
     assert json.loads(r.stdout)["valid"] is True
 
 
-def test_bad_format_is_a_usage_error(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_bad_format_is_a_usage_error(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--format", "xml", GOOD)
     assert r.exit_code == 2
     assert "text or json" in r.stderr
 
 
-def test_no_arguments_shows_help_as_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+def test_no_arguments_shows_help_as_usage_error(pso: Any) -> None:
     r = pso("validate")
     assert r.exit_code == 2
     assert "Usage" in r.stdout + r.stderr
 
 
-def test_stdin_with_filename(pso, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_with_filename(pso: Any, repo_root: Path) -> None:
     data = (repo_root / "examples/invalid/unknown-enum.yaml").read_bytes()
     r = pso("validate", "-", "--stdin-filename", "from-editor.yaml", input=data)
     assert r.exit_code == 3
     assert r.stdout.startswith("from-editor.yaml:7:16: leadership.arrangement: unknown value")
 
 
-def test_stdin_valid(pso, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_valid(pso: Any, repo_root: Path) -> None:
     r = pso("validate", "-", input=(repo_root / GOOD).read_bytes())
     assert r.exit_code == 0
     assert r.stdout.startswith("<stdin>: valid")
 
 
-def test_stdin_over_max_bytes(pso) -> None:  # type: ignore[no-untyped-def]
+def test_stdin_over_max_bytes(pso: Any) -> None:
     r = pso("validate", "-", "--max-bytes", "10", input=b"a: 1\n" * 10)
     assert r.exit_code == 3
     assert "<stdin>:1:1: input over the 10-byte limit" in r.stdout
 
 
-def test_directory_recursion(pso, tmp_path: Path, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_directory_recursion(pso: Any, tmp_path: Path, repo_root: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "deep").mkdir()
     good = (repo_root / GOOD).read_bytes()
@@ -165,7 +166,7 @@ def test_directory_recursion(pso, tmp_path: Path, repo_root: Path) -> None:  # t
     assert "readme" not in r.stdout
 
 
-def test_directory_named_x_yaml_given_explicitly(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_directory_named_x_yaml_given_explicitly(pso: Any, tmp_path: Path) -> None:
     d = tmp_path / "x.yaml"
     d.mkdir()
     r = pso("validate", str(d))
@@ -173,32 +174,32 @@ def test_directory_named_x_yaml_given_explicitly(pso, tmp_path: Path) -> None:  
     assert f"{d}:1:1: is a directory, expected a YAML file" in r.stdout
 
 
-def test_no_files_found(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_files_found(pso: Any, tmp_path: Path) -> None:
     r = pso("validate", str(tmp_path))
     assert r.exit_code == 3
     assert "no proposal files found" in r.stderr
 
 
-def test_missing_file(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file(pso: Any, tmp_path: Path) -> None:
     r = pso("validate", str(tmp_path / "nope.yaml"))
     assert r.exit_code == 3
     assert f"{tmp_path}/nope.yaml:1:1: file not found" in r.stdout
 
 
-def test_max_bytes_option(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_max_bytes_option(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--max-bytes", "100", GOOD)
     assert r.exit_code == 3
     assert "over the 100-byte limit" in r.stdout
 
 
-def test_commitments_and_profiles_validate_by_kind(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_commitments_and_profiles_validate_by_kind(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "examples/commitments.yaml", "criteria/nz-default.yaml")
     assert r.exit_code == 0, r.stdout
     assert "examples/commitments.yaml: valid (commitments)" in r.stdout
     assert "criteria/nz-default.yaml: valid (profile)" in r.stdout
 
 
-def test_all_bundled_proposals_validate(pso, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_all_bundled_proposals_validate(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--quiet", "examples/*.yaml", "examples/history")
     assert r.exit_code == 0, r.stdout
     assert r.stdout.strip() == ""

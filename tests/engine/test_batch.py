@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,8 +28,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def test_jobs_2_output_is_byte_identical_to_jobs_1(  # type: ignore[no-untyped-def]
-    pso, corpus: Path, monkeypatch: pytest.MonkeyPatch
+def test_jobs_2_output_is_byte_identical_to_jobs_1(
+    pso: Any, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(batch, "POOL_MIN_FILES", 2)
     monkeypatch.setattr(batch, "CHUNK", 3)
@@ -40,8 +41,8 @@ def test_jobs_2_output_is_byte_identical_to_jobs_1(  # type: ignore[no-untyped-d
     assert one.stdout.count('"status": "invalid"') == 1
 
 
-def test_jsonl_parallel_matches_sequential(  # type: ignore[no-untyped-def]
-    pso, corpus: Path, monkeypatch: pytest.MonkeyPatch
+def test_jsonl_parallel_matches_sequential(
+    pso: Any, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(batch, "POOL_MIN_FILES", 2)
     args = ("assess", str(corpus), "--format", "jsonl", "--as-of", "2026-11-28", "--no-config")
