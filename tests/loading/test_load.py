@@ -55,11 +55,6 @@ def test_top_level_list() -> None:
     assert p.code == "not-mapping"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.py parse_mapping locates a non-mapping top level at 1:1 instead of where "
-    "the top-level node starts (the SourceMap has it at smap.value(()))",
-)
 def test_top_level_list_after_a_comment_is_located_at_the_list() -> None:
     assert at(one(b"# a comment\n- a\n")) == (2, 1)
 

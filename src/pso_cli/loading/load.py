@@ -31,10 +31,11 @@ def parse_mapping(data: bytes, path: str) -> tuple[dict[str, Any], SourceMap]:
     value, smap = parse_yaml(decode(data, path), path)
     if not isinstance(value, dict):
         kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
+        line, column = smap.value(())
         raise InputError(
             [
                 Problem(
-                    Location(path, 1, 1),
+                    Location(path, line, column),
                     f"top level is {kind}; expected a mapping of fields",
                     "not-mapping",
                 )
