@@ -6,13 +6,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine.accept import apply_acceptances
 from pso_cli.engine.aggregate import decide
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
-from pso_cli.engine.facts import rule_facts
+from pso_cli.engine.facts import by_rule, facts_of
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome, Severity
 from pso_cli.rules.registry import Registry
@@ -56,6 +57,11 @@ class Engine:
         rules = tuple(select_rules(registry, profile))
         return cls(registry, profile, rules, as_of, tuple(commitments), commitments_source)
 
+    @cached_property
+    def references(self) -> tuple[tuple[str, str], ...]:
+        """(rule code, reference text) of each active rule, in order; built once."""
+        return tuple((a.rule.code, str(a.rule.reference)) for a in self.rules)
+
 
 def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
     return (
@@ -68,12 +74,12 @@ def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
     )
 
 
-def _gates(engine: Engine, findings: Sequence[Finding]) -> tuple[Gate, ...]:
+def _gates(engine: Engine, groups: dict[str, list[Finding]]) -> tuple[Gate, ...]:
     gates = []
     for active in engine.rules:
         if not active.rule.gate:
             continue
-        mine = [f for f in findings if f.rule == active.rule.code]
+        mine = groups.get(active.rule.code, [])
         first = next((f for f in mine if f.outcome == Outcome.BLOCKER), None) or (
             mine[0] if mine else None
         )
@@ -112,13 +118,12 @@ def _alternatives(loaded: Loaded) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _references(engine: Engine, findings: Sequence[Finding]) -> tuple[str, ...]:
+def _references(engine: Engine, used: dict[str, list[Finding]]) -> tuple[str, ...]:
     """Each source once, with the rules that rest on it."""
-    used = {f.rule for f in findings}
     by_source: dict[str, list[str]] = {}
-    for a in engine.rules:
-        if a.rule.code in used:
-            by_source.setdefault(str(a.rule.reference), []).append(a.rule.code)
+    for code, ref in engine.references:
+        if code in used:
+            by_source.setdefault(ref, []).append(code)
     return tuple(f"{', '.join(codes)}: {ref}" for ref, codes in by_source.items())
 
 
@@ -176,10 +181,16 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
 def _assess(engine: Engine, loaded: Loaded) -> Assessment:
     raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
+    return finish(engine, loaded, raw)
+
+
+def finish(engine: Engine, loaded: Loaded, raw: Sequence[Finding]) -> Assessment:
+    """Accept, sort, weigh and decide: everything after the rules have run."""
     findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
     findings.sort(key=sort_key)
     p = loaded.proposal
-    facts = [rule_facts(a.rule, p, findings) for a in engine.rules]
+    groups = by_rule(findings)
+    facts = [facts_of(a.rule, p, groups.get(a.rule.code, ())) for a in engine.rules]
     known = [f for f in facts if f is not None]
     d = decide(findings, known, engine.profile.weights, engine.profile.thresholds)
     return Assessment(
@@ -194,10 +205,10 @@ def _assess(engine: Engine, loaded: Loaded) -> Assessment:
         score=d.score,
         confidence=d.confidence,
         considerations=d.considerations,
-        gates=_gates(engine, findings),
+        gates=_gates(engine, groups),
         findings=tuple(findings),
         conditions=d.conditions,
         accepted=tuple(accepted),
         alternatives=_alternatives(loaded),
-        references=_references(engine, findings),
+        references=_references(engine, groups),
     )

@@ -1,0 +1,433 @@
+"""Benchmark `pso` against the targets of issue 7, and print the table.
+
+Every figure is a ratio measured in this one run on this one machine, with the
+baselines interleaved with the commands they judge, so a busy or slow machine moves
+both sides together:
+
+    B1 = python -c "import typer"
+    B2 = python -c "import typer, rich.console, yaml; from pydantic import BaseModel"
+
+Start-up commands are timed with hyperfine when it is on PATH (all commands in one
+invocation, repeated in rounds) and otherwise with an interleaved loop of our own;
+the figure is the median. Batches run `pso assess DIR --format jsonl` over generated
+proposals (benchmarks/generate.py), `--jobs 1` and `--jobs 2` in alternating rounds,
+and yamllint (default configuration) over the same files when it is installed. Peak
+RSS comes from wait4() on each run (the largest of the process and its workers).
+
+    python benchmarks/run.py                 # the full run (several minutes)
+    python benchmarks/run.py --quick         # a small smoke run (CI), timings not judged
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+from stages import profile  # noqa: E402
+
+AS_OF = "2026-11-28"
+ONE_FILE = ROOT / "examples" / "ramsi-2003.yaml"
+B1 = "import typer"
+B2 = "import typer, rich.console, yaml; from pydantic import BaseModel"
+
+
+@dataclass
+class Sample:
+    """One timed run: wall seconds, CPU seconds (user + system) and peak RSS in KiB."""
+
+    wall: float
+    cpu: float
+    rss_kib: int
+    code: int
+
+
+@dataclass
+class Series:
+    name: str
+    argv: list[str]
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(s.wall for s in self.samples)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    @property
+    def rss_kib(self) -> int:
+        return max(s.rss_kib for s in self.samples)
+
+
+def timed(
+    argv: Sequence[str], stdout: int | None = subprocess.DEVNULL, cwd: Path | None = None
+) -> Sample:
+    """Run a command; wall time, and CPU and peak RSS of it and its reaped children."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode)
+
+
+def find_pso() -> list[str]:
+    exe = Path(sys.executable).with_name("pso")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pso")
+    return [found] if found else [sys.executable, "-m", "pso_cli"]
+
+
+def find_yamllint() -> list[str] | None:
+    exe = Path(sys.executable).with_name("yamllint")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("yamllint")
+    if found:
+        return [found]
+    import importlib.util
+
+    if importlib.util.find_spec("yamllint") is None:
+        return None
+    return [sys.executable, "-m", "yamllint"]
+
+
+def startup_series(pso: list[str]) -> list[Series]:
+    py = sys.executable
+    one = str(ONE_FILE)
+    return [
+        Series("B1", [py, "-c", B1]),
+        Series("B2", [py, "-c", B2]),
+        Series("pso --version", [*pso, "--version"]),
+        Series("pso --help", [*pso, "--help"]),
+        Series("pso validate one.yaml", [*pso, "validate", one]),
+        Series("pso assess one.yaml", [*pso, "assess", one, "--as-of", AS_OF]),
+    ]
+
+
+def time_loop(series: list[Series], runs: int, warmup: int) -> str:
+    for r in range(warmup + runs):
+        shift = r % len(series)  # rotate the order so no command always runs first
+        for s in series[shift:] + series[:shift]:
+            sample = timed(s.argv)
+            if r >= warmup:
+                s.samples.append(sample)
+    return "interleaved loop"
+
+
+def time_hyperfine(series: list[Series], runs: int, warmup: int, rounds: int = 3) -> str:
+    exe = shutil.which("hyperfine")
+    assert exe is not None
+    per_round = max(2, -(-runs // rounds))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "hf.json"
+        for _ in range(rounds):
+            cmd = [exe, "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(per_round)]
+            cmd += ["--export-json", str(out), *(subprocess.list2cmdline(s.argv) for s in series)]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            results = json.loads(out.read_text())["results"]
+            for s, res in zip(series, results, strict=True):
+                cpu = (res.get("user") or 0.0) + (res.get("system") or 0.0)
+                s.samples += [Sample(t, cpu, 0, 0) for t in res["times"]]
+    return f"hyperfine {_hyperfine_version(exe)}, {rounds} rounds"
+
+
+def _hyperfine_version(exe: str) -> str:
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout
+    return out.split()[-1] if out else "?"
+
+
+def corpus(work: Path, count: int, seed: int) -> Path:
+    """Generated proposals, reused between runs when already present."""
+    out = work / f"proposals-{count}-{seed}"
+    stamp = out / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        generate(out, count, seed)
+        stamp.write_text("ok\n")
+    return out
+
+
+def big_corpus(work: Path, small: Path, count: int) -> Path:
+    """`count` files cycling the contents of the small corpus (generating is slower)."""
+    out = work / f"proposals-big-{count}-{small.name}"
+    stamp = out / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        sources = sorted(small.glob("*.yaml"))
+        texts = [p.read_bytes() for p in sources]
+        for i in range(count):
+            (out / f"p{i:06d}.yaml").write_bytes(texts[i % len(texts)])
+        stamp.write_text("ok\n")
+    return out
+
+
+def batch_argv(pso: list[str], directory: Path, jobs: int) -> list[str]:
+    return [
+        *pso,
+        "assess",
+        str(directory),
+        "--format",
+        "jsonl",
+        "--jobs",
+        str(jobs),
+        "--as-of",
+        AS_OF,
+    ]
+
+
+def run_batch(argv: list[str], sink: Path) -> Sample:
+    with sink.open("wb") as fh:
+        return timed(argv, stdout=fh.fileno())
+
+
+def lines_in(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for _ in fh)
+
+
+@dataclass
+class Row:
+    metric: str
+    measured: str
+    target: str
+    met: bool | None  # None: not measured
+
+
+def _ratio_row(metric: str, value: float, limit: float, below: bool = True) -> Row:
+    ok = value <= limit if below else value >= limit
+    return Row(metric, f"{value:.2f}×", f"{'≤' if below else '≥'} {limit:g}×", ok)
+
+
+def startup_rows(by: dict[str, Series]) -> list[Row]:
+    b1, b2 = by["B1"].wall, by["B2"].wall
+    return [
+        _ratio_row("`pso --version` / B1", by["pso --version"].wall / b1, 1.3),
+        _ratio_row("`pso --help` / B1", by["pso --help"].wall / b1, 2.5),
+        _ratio_row("`pso validate one.yaml` / B2", by["pso validate one.yaml"].wall / b2, 1.6),
+        _ratio_row("`pso assess one.yaml` (text) / B2", by["pso assess one.yaml"].wall / b2, 1.8),
+    ]
+
+
+def startup_detail(series: list[Series]) -> list[str]:
+    lines = ["| command | median wall | median CPU |", "|---|---:|---:|"]
+    lines += [f"| {s.name} | {s.wall * 1000:.0f} ms | {s.cpu * 1000:.0f} ms |" for s in series]
+    return lines
+
+
+@dataclass
+class BatchResult:
+    files: int
+    jobs1: Series
+    jobs2: Series
+    yamllint: Series | None
+    big: Series | None
+    big_files: int
+
+
+def measure_batches(args: argparse.Namespace, pso: list[str], work: Path) -> BatchResult:
+    small = corpus(work, args.files, args.seed)
+    sink = work / "out.jsonl"
+    jobs1 = Series("pso --jobs 1", batch_argv(pso, small, 1))
+    jobs2 = Series("pso --jobs 2", batch_argv(pso, small, 2))
+    lint_cmd = None if args.no_yamllint else find_yamllint()
+    lint = (
+        Series("yamllint", [*lint_cmd, "-d", "default", "-f", "parsable", str(small)])
+        if lint_cmd
+        else None
+    )
+    for r in range(args.batch_runs):
+        for s in (jobs1, jobs2) if r % 2 == 0 else (jobs2, jobs1):
+            s.samples.append(run_batch(s.argv, sink))
+            if lines_in(sink) != args.files:
+                raise SystemExit(f"{s.name}: expected {args.files} JSONL lines in {sink}")
+        if lint is not None and r < args.yamllint_runs:
+            lint.samples.append(timed(lint.argv))
+    big = None
+    if args.memory_files:
+        large = big_corpus(work, small, args.memory_files)
+        big = Series(f"pso --jobs 2 ({args.memory_files} files)", batch_argv(pso, large, 2))
+        big.samples.append(run_batch(big.argv, sink))
+    return BatchResult(args.files, jobs1, jobs2, lint, big, args.memory_files)
+
+
+def batch_rows(b: BatchResult) -> list[Row]:
+    rate1 = b.files / b.jobs1.wall
+    rate2 = b.files / b.jobs2.wall
+    rows = [
+        Row(
+            f"`--jobs 1` proposals/s ({b.files} files)",
+            f"{rate1:,.0f}/s",
+            "≥ 1,500/s",
+            rate1 >= 1500,
+        ),
+        _ratio_row("`--jobs 2` / `--jobs 1` throughput", rate2 / rate1, 1.6, below=False),
+    ]
+    if b.yamllint is not None:
+        lint_rate = b.files / b.yamllint.wall
+        rows.append(
+            _ratio_row(
+                f"pso `--jobs 1` / yamllint ({lint_rate:,.0f} files/s)",
+                rate1 / lint_rate,
+                10,
+                below=False,
+            )
+        )
+    else:
+        rows.append(Row("pso / yamllint files/s", "yamllint not installed", "≥ 10×", None))
+    if b.big is not None:
+        ratio = b.big.rss_kib / max(b.jobs2.rss_kib, 1)
+        rows.append(
+            Row(
+                f"peak RSS {b.big_files} / {b.files} files (`--jobs 2`)",
+                f"{ratio:.2f}× ({b.big.rss_kib / 1024:.0f} / {b.jobs2.rss_kib / 1024:.0f} MiB)",
+                "≤ 1.2×",
+                ratio <= 1.2,
+            )
+        )
+    else:
+        rows.append(Row("peak RSS ratio", "not measured", "≤ 1.2×", None))
+    return rows
+
+
+def batch_detail(b: BatchResult) -> list[str]:
+    lines = [
+        "| batch | median wall | files/s | median CPU | peak RSS |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for s, n in (
+        (b.jobs1, b.files),
+        (b.jobs2, b.files),
+        (b.yamllint, b.files),
+        (b.big, b.big_files),
+    ):
+        if s is not None:
+            lines.append(
+                f"| {s.name} | {s.wall:.2f} s | {n / s.wall:,.0f} | {s.cpu:.2f} s | "
+                f"{s.rss_kib / 1024:.0f} MiB |"
+            )
+    return lines
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mem = ""
+    if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
+        mem = f", {os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GiB"
+    import yaml
+
+    from pso_cli import __version__
+
+    libyaml = "libyaml" if getattr(yaml, "__with_libyaml__", False) else "NO libyaml"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {cores} cores{mem}; "
+        f"Python {platform.python_version()}, PyYAML {yaml.__version__} ({libyaml}); "
+        f"pso {__version__}; load average {load:.1f} at the end"
+    )
+
+
+def table(rows: list[Row]) -> list[str]:
+    out = ["| target | measured | required | met |", "|---|---:|---:|:---:|"]
+    for r in rows:
+        met = "—" if r.met is None else ("yes" if r.met else "**no**")
+        out.append(f"| {r.metric} | {r.measured} | {r.target} | {met} |")
+    return out
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description="Benchmark pso against the issue 7 targets.")
+    p.add_argument("--quick", action="store_true", help="small smoke run; timings not judged")
+    p.add_argument("--files", type=int, default=4000, help="batch size")
+    p.add_argument(
+        "--memory-files", type=int, default=40000, help="large batch for peak RSS (0: skip)"
+    )
+    p.add_argument("--runs", type=int, default=15, help="start-up runs per command")
+    p.add_argument("--batch-runs", type=int, default=3, help="rounds of --jobs 1 / --jobs 2")
+    p.add_argument("--yamllint-runs", type=int, default=1)
+    p.add_argument("--no-yamllint", action="store_true")
+    p.add_argument("--timer", choices=("auto", "loop", "hyperfine"), default="auto")
+    p.add_argument("--profile-files", type=int, default=1000, help="files in the stage profile")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--workdir", type=Path, default=None, help="keep generated files here")
+    p.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.files, args.memory_files = min(args.files, 40), min(args.memory_files, 80)
+        args.runs, args.batch_runs, args.profile_files = 2, 1, min(args.profile_files, 30)
+        args.timer = "loop" if args.timer == "auto" else args.timer
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    pso = find_pso()
+    started = time.perf_counter()
+    use_hf = args.timer == "hyperfine" or (args.timer == "auto" and shutil.which("hyperfine"))
+    series = startup_series(pso)
+    how = (time_hyperfine if use_hf else time_loop)(series, args.runs, 0 if args.quick else 2)
+    by = {s.name: s for s in series}
+    with tempfile.TemporaryDirectory(prefix="pso-bench-") as tmp:
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        batches = measure_batches(args, pso, work)
+        small = corpus(work, args.files, args.seed)
+        files = sorted(str(p) for p in small.glob("*.yaml"))[: args.profile_files]
+        import datetime as dt
+
+        stages = profile(files, dt.date.fromisoformat(AS_OF))
+    rows = startup_rows(by) + batch_rows(batches)
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    out = [
+        f"Machine: {machine()}",
+        f"Command: `{command}` ({time.perf_counter() - started:.0f} s; start-up timed by {how}, "
+        f"{args.runs} runs, medians)",
+        "",
+        *table(rows),
+        "",
+        *startup_detail(series),
+        "",
+        *batch_detail(batches),
+        "",
+        stages.table(),
+    ]
+    print("\n".join(out))
+    if args.json:
+        figures = {
+            "rows": [r.__dict__ for r in rows],
+            "startup": {s.name: {"wall": s.wall, "cpu": s.cpu} for s in series},
+            "stages_us": stages.per_file_us(),
+        }
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Per-stage profile: where one proposal's time goes, stage by stage.
+
+Calls the pipeline's stages directly (no instrumentation in `src/`) over a directory of
+proposals, in one process with the engine built once, as a `--jobs 1` batch does:
+
+    read       loading.reader.read_bytes + sha256
+    parse      loading.reader.decode + loading.yaml_source.parse_yaml
+    validate   Proposal.model_validate
+    rules      engine.evaluate.evaluate (every active rule, findings stamped)
+    aggregate  engine.assess.finish (acceptances, confidence, scores, verdict)
+    render     render.json_report.render_line (one JSONL line)
+
+    python benchmarks/stages.py DIR [--limit N] [--as-of YYYY-MM-DD]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STAGES = ("read", "parse", "validate", "rules", "aggregate", "render")
+
+
+@dataclass
+class StageTimes:
+    """Nanoseconds spent in each stage, summed over the proposals that reached it."""
+
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STAGES, 0))
+    reached: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STAGES, 0))
+    files: int = 0
+    invalid: int = 0
+
+    def add(self, stage: str, ns: int) -> None:
+        self.total[stage] += ns
+        self.reached[stage] += 1
+
+    def per_file_us(self) -> dict[str, float]:
+        """Mean microseconds per input file (every file, reached or not)."""
+        return {s: self.total[s] / max(self.files, 1) / 1000 for s in STAGES}
+
+    def table(self) -> str:
+        per = self.per_file_us()
+        whole = sum(per.values()) or 1.0
+        lines = [
+            f"Per-stage profile (CPU time) over {self.files} files "
+            f"({self.invalid} invalid), one process",
+            "",
+            "| stage | µs per file | share | files reaching it |",
+            "|---|---:|---:|---:|",
+        ]
+        for s in STAGES:
+            lines.append(f"| {s} | {per[s]:.0f} | {per[s] / whole:.0%} | {self.reached[s]} |")
+        lines.append(f"| **total** | **{whole:.0f}** | 100% | {self.files} |")
+        lines.append(f"\n≈ {1e6 / whole:,.0f} proposals/s in one process, before output.")
+        return "\n".join(lines)
+
+
+def profile(files: Sequence[str], as_of: dt.date) -> StageTimes:
+    from pydantic import ValidationError
+
+    from pso_cli.api import build_engine, run_info
+    from pso_cli.engine.assess import finish
+    from pso_cli.engine.evaluate import evaluate
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import Loaded
+    from pso_cli.loading.reader import decode, read_bytes
+    from pso_cli.loading.yaml_source import parse_yaml
+    from pso_cli.model.proposal import Proposal
+    from pso_cli.render.json_report import render_line
+
+    engine = build_engine("nz-default", as_of)
+    info = run_info(engine)
+    times = StageTimes()
+    clock = time.thread_time_ns  # CPU time: robust when the machine is shared
+    for path in files:
+        times.files += 1
+        t0 = clock()
+        try:
+            data = read_bytes(path)
+            digest = hashlib.sha256(data).hexdigest()
+            t1 = clock()
+            times.add("read", t1 - t0)
+            value, smap = parse_yaml(decode(data, path), path)
+            t2 = clock()
+            times.add("parse", t2 - t1)
+            proposal = Proposal.model_validate(value)
+            t3 = clock()
+            times.add("validate", t3 - t2)
+        except (InputError, ValidationError, TypeError):
+            times.invalid += 1
+            continue
+        loaded = Loaded(path, digest, proposal, smap)
+        raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
+        t4 = clock()
+        times.add("rules", t4 - t3)
+        assessment = finish(engine, loaded, raw)
+        t5 = clock()
+        times.add("aggregate", t5 - t4)
+        render_line(assessment, info)
+        times.add("render", clock() - t5)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Per-stage profile of pso over proposals.")
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--as-of", default="2026-11-28")
+    args = parser.parse_args(argv)
+    files = sorted(str(p) for p in args.dir.glob("*.yaml"))[: args.limit]
+    if not files:
+        print(f"no *.yaml files in {args.dir}", file=sys.stderr)
+        return 2
+    print(profile(files, dt.date.fromisoformat(args.as_of)).table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
