@@ -1,0 +1,166 @@
+"""Several options for one decision, side by side: ranked, dominance marked, gap explained.
+
+Officials rarely weigh a proposal alone: the choice is between variants (a larger or a
+smaller contribution, UN-led or regional) or between operations competing for the same
+people. The order here follows the verdict first, because a gate is non-compensatory
+and no score may lift a `do-not-recommend` above a recommendation; then the overall
+score, then confidence, then the path so the order is total and reproducible.
+
+Dominance is judged on the consideration scores alone: an option no better than some
+other on any consideration, and worse on at least one, can be set aside whatever the
+weights. The considerations that separate the top two are their score differences
+weighted as the overall score weights them, so the parts add up to the score gap.
+
+Pure: assessments in, a Comparison out; rendering is elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome
+
+__all__ = [
+    "Comparison",
+    "Option",
+    "Separation",
+    "compare",
+    "dominators",
+    "rank",
+    "rank_key",
+    "separating",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One assessed option in the comparison."""
+
+    rank: int  # 1-based; options equal on verdict, score and confidence share a rank
+    assessment: Assessment
+    dominated_by: tuple[str, ...]  # paths of the options that dominate this one
+    blockers: tuple[Finding, ...]
+
+    @property
+    def path(self) -> str:
+        return self.assessment.path
+
+
+@dataclass(frozen=True, slots=True)
+class Separation:
+    """How one consideration contributes to the overall score gap between the top two."""
+
+    consideration: Consideration
+    first: float
+    second: float
+    weight: float
+    contribution: float  # points of the overall score gap: (first - second) x normalised weight
+    explains: bool  # among the largest same-signed parts that together reach the gap
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    options: tuple[Option, ...]  # in rank order
+    separating: tuple[Separation, ...]  # top two only; empty with fewer than two options
+    gap: float  # overall score of the first minus that of the second
+    decided_by: str  # verdict | score | confidence | path | "" (fewer than two)
+
+
+def rank_key(a: Assessment) -> tuple[int, float, float, str]:
+    """Verdict first (gates are non-compensatory), then score, confidence, path."""
+    return (a.verdict.rank, -a.score, -a.confidence, a.path)
+
+
+def _scores(a: Assessment) -> dict[Consideration, float]:
+    return {c.consideration: c.score for c in a.considerations}
+
+
+def dominates(b: Assessment, a: Assessment) -> bool:
+    """B is at least as good as A on every consideration and strictly better on one."""
+    sa, sb = _scores(a), _scores(b)
+    keys = set(sa) | set(sb)
+    at_least = all(sb.get(k, 0.0) >= sa.get(k, 0.0) for k in keys)
+    return at_least and any(sb.get(k, 0.0) > sa.get(k, 0.0) for k in keys)
+
+
+def dominators(a: Assessment, others: Sequence[Assessment]) -> tuple[str, ...]:
+    """Paths of the options that dominate `a`, in the order given."""
+    return tuple(b.path for b in others if b is not a and dominates(b, a))
+
+
+def rank(assessments: Sequence[Assessment]) -> list[tuple[int, Assessment]]:
+    """(rank, assessment) in order; ties on verdict, score and confidence share a rank."""
+    ordered = sorted(assessments, key=rank_key)
+    out: list[tuple[int, Assessment]] = []
+    for i, a in enumerate(ordered):
+        tied = i > 0 and rank_key(a)[:3] == rank_key(ordered[i - 1])[:3]
+        out.append((out[-1][0] if tied else i + 1, a))
+    return out
+
+
+def _explaining(parts: list[Separation], gap: float) -> list[Separation]:
+    """Mark the largest parts with the gap's sign until together they reach it."""
+    out: list[Separation] = []
+    reached = 0.0
+    for s in parts:
+        same_sign = gap != 0 and s.contribution * gap > 0
+        explains = same_sign and abs(reached) < abs(gap) - 1e-9
+        if explains:
+            reached += s.contribution
+        out.append(_with_explains(s, explains))
+    return out
+
+
+def _with_explains(s: Separation, explains: bool) -> Separation:
+    return Separation(s.consideration, s.first, s.second, s.weight, s.contribution, explains)
+
+
+def separating(first: Assessment, second: Assessment) -> tuple[Separation, ...]:
+    """Per-consideration differences, largest weighted first; zero differences left out."""
+    other = _scores(second)
+    total = sum(c.weight for c in first.considerations) or 1.0
+    order = {c: i for i, c in enumerate(Consideration)}
+    parts = [
+        Separation(
+            c.consideration,
+            c.score,
+            other.get(c.consideration, 0.0),
+            c.weight,
+            round((c.score - other.get(c.consideration, 0.0)) * c.weight / total, 2) + 0.0,
+            False,
+        )
+        for c in first.considerations
+        if c.score != other.get(c.consideration, 0.0)
+    ]
+    parts.sort(key=lambda s: (-abs(s.contribution), order[s.consideration]))
+    return tuple(_explaining(parts, first.score - second.score))
+
+
+def _decided_by(first: Assessment, second: Assessment) -> str:
+    a, b = rank_key(first), rank_key(second)
+    names = ("verdict", "score", "confidence", "path")
+    return next((n for n, x, y in zip(names, a, b, strict=True) if x != y), "path")
+
+
+def compare(assessments: Sequence[Assessment]) -> Comparison:
+    """Rank the options, mark the dominated ones and explain the gap between the top two."""
+    ranked = rank(assessments)
+    options = tuple(
+        Option(
+            n,
+            a,
+            dominators(a, [b for _, b in ranked]),
+            tuple(f for f in a.findings if f.outcome == Outcome.BLOCKER),
+        )
+        for n, a in ranked
+    )
+    if len(options) < 2:
+        return Comparison(options, (), 0.0, "")
+    first, second = options[0].assessment, options[1].assessment
+    return Comparison(
+        options,
+        separating(first, second),
+        round(first.score - second.score, 1) + 0.0,
+        _decided_by(first, second),
+    )

@@ -1,0 +1,194 @@
+"""`pso compare` and `pso diff` end to end: formats, exit codes, --output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+RAMSI = "examples/ramsi-2003.yaml"
+TONGA = "examples/tonga-2006.yaml"
+NO_BASIS = "examples/no-legal-basis.yaml"
+EMPTY = "examples/invalid/empty.yaml"
+UNKNOWN_KEY = "examples/invalid/unknown-key.yaml"
+AS_OF = ("--as-of", "2026-11-28")
+THREE = (RAMSI, TONGA, NO_BASIS)
+
+
+@pytest.fixture(autouse=True)
+def _repo(in_repo: Path) -> None:
+    """Every test here runs from the repository root."""
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ----------------------------------------------------------------------------- compare
+
+
+def test_compare_text(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("compare", *THREE, *AS_OF, "--width", "100")
+    assert r.exit_code == 0, r.stderr
+    out = flat(r.stdout)
+    assert "pso compare: 3 options" in out
+    assert out.index("ramsi-2003") < out.index("tonga-2006") < out.index("no-legal-basis")
+    assert "examples/tonga-2006.yaml is dominated by examples/ramsi-2003.yaml" in out
+    assert "examples/no-legal-basis.yaml:25:3 LEG-001" in out
+    assert "ranked first on score: 76.6 against 69.2" in out
+    assert "explains the gap" in out
+
+
+def test_compare_json(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("compare", *THREE, *AS_OF, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["schema_version"], doc["kind"]) == (1, "compare")
+    assert list(doc)[:4] == ["schema_version", "kind", "tool", "profile"]
+    ranks = [(o["rank"], o["path"], o["verdict"]) for o in doc["options"]]
+    assert ranks == [
+        (1, RAMSI, "recommend-with-conditions"),
+        (2, TONGA, "recommend-with-conditions"),
+        (3, NO_BASIS, "do-not-recommend"),
+    ]
+    assert doc["options"][1]["dominated_by"] == [RAMSI]
+    assert doc["options"][2]["blockers"][0]["rule"] == "LEG-001"
+    sep = doc["separating"]
+    assert (sep["first"], sep["second"], sep["decided_by"]) == (RAMSI, TONGA, "score")
+    parts = sum(c["contribution"] for c in sep["considerations"])
+    assert round(parts, 1) == sep["score_gap"]
+
+
+def test_compare_json_is_deterministic_and_order_independent(pso) -> None:  # type: ignore[no-untyped-def]
+    a = pso("compare", *THREE, *AS_OF, "-f", "json").stdout
+    b = pso("compare", *reversed(THREE), *AS_OF, "-f", "json").stdout
+    assert a == b
+
+
+def test_compare_markdown(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("compare", *THREE, *AS_OF, "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("# pso compare: 3 options\n")
+    assert "| 2 | Combined Joint Task Force to Tonga" in r.stdout
+    assert "*(dominated)*" in r.stdout
+    assert "## What separates" in r.stdout
+
+
+def test_compare_output_file(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "cmp.md"
+    r = pso("compare", RAMSI, TONGA, *AS_OF, "-f", "markdown", "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("# pso compare: 2 options")
+    text = tmp_path / "cmp.txt"
+    assert pso("compare", RAMSI, TONGA, *AS_OF, "-o", str(text)).exit_code == 0
+    assert "Options, best first" in text.read_text(encoding="utf-8")
+
+
+def test_compare_invalid_input_exits_3_with_located_errors(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("compare", RAMSI, UNKNOWN_KEY, *AS_OF)
+    assert r.exit_code == 3
+    assert f"{UNKNOWN_KEY}:6:1: unknown key 'leadershp'" in r.stderr
+    assert r.stdout == ""
+
+
+def test_compare_needs_two_proposals(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("compare", RAMSI, *AS_OF)
+    assert r.exit_code == 2
+    assert "at least two proposals" in r.stderr
+
+
+def test_compare_bad_format_is_a_usage_error(pso) -> None:  # type: ignore[no-untyped-def]
+    assert pso("compare", RAMSI, TONGA, "-f", "sarif").exit_code == 2
+
+
+# ----------------------------------------------------------------------------- diff
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> tuple[str, str]:
+    base = (Path("tests/rules/base.yaml")).read_text(encoding="utf-8")
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text(base.replace("status: signed", "status: negotiating"), encoding="utf-8")
+    new.write_text(base.replace("threat_level: moderate", "threat_level: high"), encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_diff_text(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    r = pso("diff", *versions, *AS_OF, "--width", "100")
+    assert r.exit_code == 0, r.stderr
+    out = flat(r.stdout)
+    assert "RECOMMEND WITH CONDITIONS → RECOMMEND" in out
+    assert "legal_basis.status_of_forces.status" in out
+    assert "negotiating → signed" in out
+    assert "alone: legality +15.0; score +4.5; verdict → recommend" in out
+    assert "Interaction (total change minus the sum of the single edits): score 0.0" in out
+    assert "removed LEG-005 concern" in out
+
+
+def test_diff_json(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    r = pso("diff", *versions, *AS_OF, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["schema_version"], doc["kind"]) == (1, "diff")
+    assert (doc["old"]["verdict"], doc["new"]["verdict"]) == (
+        "recommend-with-conditions",
+        "recommend",
+    )
+    fields = {f["field"]: f for f in doc["fields"]}
+    sofa = fields["legal_basis.status_of_forces.status"]
+    assert (sofa["old"], sofa["new"], sofa["line"]) == ("negotiating", "signed", 38)
+    assert sofa["alone"]["considerations"] == [{"consideration": "legality", "delta": 15.0}]
+    assert doc["interaction"]["score"] == 0.0
+    removed = [(f["rule"], f["outcome"]) for f in doc["findings"] if f["status"] == "removed"]
+    assert ("LEG-005", "concern") in removed
+
+
+def test_diff_markdown(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    r = pso("diff", *versions, *AS_OF, "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("# pso diff: Test Regional Assistance Mission\n")
+    assert "| legal\\_basis.status\\_of\\_forces.status | 38:13 | negotiating | signed |" in (
+        r.stdout
+    )
+
+
+def test_diff_of_two_examples(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("diff", RAMSI, TONGA, *AS_OF, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["fields"]
+    assert all(f["line"] >= 1 for f in doc["fields"])
+
+
+def test_diff_invalid_input_exits_3(pso) -> None:  # type: ignore[no-untyped-def]
+    r = pso("diff", RAMSI, EMPTY, *AS_OF)
+    assert r.exit_code == 3
+    assert r.stderr.startswith(EMPTY)
+    assert r.stdout == ""
+
+
+def test_yaml_text_is_never_markup(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base = Path("tests/rules/base.yaml").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        base.replace("name: Test Regional Assistance Mission", "name: '[bold]x[/] <b>|*y*'"),
+        encoding="utf-8",
+    )
+    text = pso("compare", str(hostile), RAMSI, *AS_OF, "--width", "200")
+    assert text.exit_code == 0, text.stderr
+    assert "[bold]x[/] <b>|*y*" in text.stdout
+    md = pso("compare", str(hostile), RAMSI, *AS_OF, "-f", "markdown").stdout
+    assert "\\[bold\\]x\\[/\\] &lt;b&gt;\\|\\*y\\*" in md
+    assert "<b>" not in md
+
+
+def test_output_may_not_overwrite_an_input(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "r.yaml"
+    copy.write_text(Path(RAMSI).read_text(encoding="utf-8"), encoding="utf-8")
+    before = copy.read_text(encoding="utf-8")
+    assert pso("compare", str(copy), TONGA, *AS_OF, "-o", str(copy)).exit_code == 4
+    assert pso("diff", TONGA, str(copy), *AS_OF, "-o", str(copy)).exit_code == 4
+    assert copy.read_text(encoding="utf-8") == before

@@ -1,0 +1,183 @@
+"""engine.diff: field walk, single-edit attribution with its residual, findings keyed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pso_cli.api import build_engine, load_input
+from pso_cli.engine.assess import Engine
+from pso_cli.engine.diff import ABSENT, Diff, apply_change, diff, walk
+from pso_cli.model.findings import Consideration, Outcome, Verdict
+
+BASE = (Path(__file__).parents[1] / "rules" / "base.yaml").read_text(encoding="utf-8")
+C = Consideration
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return build_engine(as_of=dt.date(2026, 11, 28))
+
+
+def version(tmp_path: Path, name: str, *edits: tuple[str, str]) -> str:
+    text = BASE
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def run(engine: Engine, old: str, new: str) -> Diff:
+    return diff(engine, load_input(old), load_input(new))
+
+
+SOFA_NEGOTIATING = ("status: signed", "status: negotiating")
+FP_PARTIAL = ("adequacy: adequate\n    provided_by", "adequacy: partial\n    provided_by")
+FP_INADEQUATE = ("adequacy: adequate\n    provided_by", "adequacy: inadequate\n    provided_by")
+THREAT_HIGH = ("threat_level: moderate", "threat_level: high")
+
+
+# ----------------------------------------------------------------------------- walk
+
+
+def test_walk_dicts_by_key_lists_by_index_and_whole_sections() -> None:
+    old = {"a": {"b": 1, "c": [1, 2, 3]}, "d": None, "e": {"f": 1}}
+    new = {"a": {"b": 2, "c": [1, 5]}, "d": {"x": 1}, "e": None}
+    assert list(walk(old, new)) == [
+        (("a", "b"), 1, 2),
+        (("a", "c", 1), 2, 5),
+        (("a", "c", 2), 3, ABSENT),
+        (("d",), None, {"x": 1}),
+        (("e",), {"f": 1}, None),
+    ]
+
+
+def test_walk_identical_gives_nothing() -> None:
+    data = {"a": [{"b": 1}], "c": None}
+    assert list(walk(data, data)) == []
+
+
+def test_apply_change_sets_drops_and_appends_without_touching_the_original() -> None:
+    data = {"a": {"b": [1, 2]}}
+    assert apply_change(data, ("a", "b", 0), 9) == {"a": {"b": [9, 2]}}
+    assert apply_change(data, ("a", "b", 1), ABSENT) == {"a": {"b": [1]}}
+    assert apply_change(data, ("a", "b", 3), 4) == {"a": {"b": [1, 2, 4]}}
+    assert apply_change(data, ("a", "b"), ABSENT) == {"a": {"b": None}}
+    assert data == {"a": {"b": [1, 2]}}
+
+
+# ----------------------------------------------------------------------------- attribution
+
+
+def test_each_edit_is_attributed_to_the_consideration_it_moves(
+    tmp_path: Path, engine: Engine
+) -> None:
+    old = version(tmp_path, "old.yaml", SOFA_NEGOTIATING, FP_PARTIAL)
+    new = version(tmp_path, "new.yaml", THREAT_HIGH, FP_PARTIAL)
+    d = run(engine, old, new)
+    by_field = {f.field: f for f in d.fields}
+    assert list(by_field) == ["legal_basis.status_of_forces.status", "risk.threat_level"]
+
+    sofa = by_field["legal_basis.status_of_forces.status"]
+    assert (sofa.kind, sofa.old, sofa.new) == ("changed", "negotiating", "signed")
+    assert sofa.alone is not None
+    assert [c for c, _ in sofa.alone.considerations] == [C.LEGALITY]
+    assert sofa.alone.considerations[0][1] > 0
+    assert sofa.alone.score_delta > 0
+
+    threat = by_field["risk.threat_level"]
+    assert threat.alone is not None
+    assert [c for c, _ in threat.alone.considerations] == [C.AGENCIES]
+    assert threat.alone.considerations[0][1] < 0  # partial protection against a high threat
+    assert threat.alone.score_delta < 0
+
+    # the two edits do not interact: the parts sum to the total
+    assert d.interaction_score == 0
+    assert all(v == 0 for _, v in d.interaction)
+    total = {s.consideration: s.delta for s in d.considerations}
+    assert total[C.LEGALITY] == sofa.alone.considerations[0][1]
+    assert total[C.AGENCIES] == threat.alone.considerations[0][1]
+
+
+def test_changed_fields_are_located_in_the_new_file(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml", SOFA_NEGOTIATING)
+    new = version(tmp_path, "new.yaml", THREAT_HIGH)
+    d = run(engine, old, new)
+    lines = Path(new).read_text(encoding="utf-8").splitlines()
+    for f in d.fields:
+        assert f.new in lines[f.line - 1][f.column - 1 :], (f.field, f.line, f.column)
+
+
+def test_interacting_edits_leave_a_residual(tmp_path: Path, engine: Engine) -> None:
+    """A high threat alone changes nothing while protection is adequate; with
+    inadequate protection it makes the concern worse, so the parts do not add up."""
+    old = version(tmp_path, "old.yaml")
+    new = version(tmp_path, "new.yaml", THREAT_HIGH, FP_INADEQUATE)
+    d = run(engine, old, new)
+    by_field = {f.field: f.alone for f in d.fields}
+    assert by_field["risk.threat_level"] is not None
+    assert by_field["risk.threat_level"].considerations == ()
+    protection = by_field["risk.force_protection.adequacy"]
+    assert protection is not None
+    alone = dict(protection.considerations)[C.AGENCIES]
+    total = {s.consideration: s.delta for s in d.considerations}[C.AGENCIES]
+    assert total < alone < 0
+    assert dict(d.interaction)[C.AGENCIES] == round(total - alone, 1) < 0
+    assert d.interaction_score < 0
+
+
+def test_verdict_each_edit_would_give_alone(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml", SOFA_NEGOTIATING)
+    new = version(tmp_path, "new.yaml")
+    d = run(engine, old, new)
+    assert (d.old.verdict, d.new.verdict) == (Verdict.WITH_CONDITIONS, Verdict.RECOMMEND)
+    (only,) = d.fields
+    assert only.alone is not None and only.alone.verdict == Verdict.RECOMMEND
+
+
+def test_removed_and_added_fields(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml")
+    new = version(
+        tmp_path,
+        "new.yaml",
+        ("  treaty: Agreement between Testland and the assisting countries\n", ""),
+        ("Samoa, Tonga]", "Samoa, Tonga, Vanuatu]"),
+    )
+    d = run(engine, old, new)
+    by_field = {f.field: f for f in d.fields}
+    assert by_field["legal_basis.treaty"].kind == "removed"
+    assert by_field["legal_basis.treaty"].new is None
+    added = by_field["leadership.partners[5]"]
+    assert (added.kind, added.old, added.new) == ("added", None, "Vanuatu")
+    assert all(f.alone is not None for f in d.fields)
+
+
+def test_identical_versions(tmp_path: Path, engine: Engine) -> None:
+    path = version(tmp_path, "same.yaml")
+    d = run(engine, path, path)
+    assert d.fields == () and d.findings == ()
+    assert all(s.delta == 0 for s in d.considerations)
+    assert d.interaction_score == 0
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def test_findings_keyed_by_rule_field_and_outcome(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml", SOFA_NEGOTIATING)
+    new = version(tmp_path, "new.yaml", THREAT_HIGH)
+    d = run(engine, old, new)
+    changes = {(c.rule, c.outcome, c.status) for c in d.findings}
+    assert ("LEG-005", Outcome.CONCERN, "removed") in changes
+    assert ("LEG-005", Outcome.SUPPORTS, "added") in changes
+    sofa = [c for c in d.findings if c.rule == "LEG-005"]
+    assert all(c.field == "legal_basis.status_of_forces.status" for c in sofa)
+    removed = next(c for c in sofa if c.status == "removed")
+    assert removed.old is not None and removed.new is None
+    # a message that changes with the threat, same rule, field and outcome: "changed"
+    changed = [c for c in d.findings if c.status == "changed"]
+    assert changed and all(c.old and c.new and c.old.message != c.new.message for c in changed)
