@@ -234,6 +234,19 @@ class _Builder:
                 )
 
 
+def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str) -> InputError:
+    """A character YAML forbids (a control character, say), located on one line."""
+    offset = exc.position
+    if HAS_LIBYAML:  # libyaml counts UTF-8 bytes, the pure-Python reader characters
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    before = text[:offset]
+    line = before.count("\n") + 1
+    col = offset - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    message = f"character U+{char:04X} is not allowed in YAML (control or special character)"
+    return InputError([Problem(Location(path, line, col), message, "bad-character")])
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map."""
     builder = _Builder(path)
@@ -245,8 +258,11 @@ def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         problem = exc.problem or "YAML syntax error"
         context = f" ({exc.context})" if exc.context else ""
         raise builder.fail(mark, f"YAML syntax error: {problem}{context}", "syntax") from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, path) from None
     except yaml.YAMLError as exc:
-        raise builder.fail(None, f"YAML error: {exc}", "syntax") from None
+        message = " ".join(str(exc).split())
+        raise builder.fail(None, f"YAML error: {message}", "syntax") from None
     except RecursionError:
         raise builder.fail(None, "nesting too deep to parse", "depth") from None
     if builder.documents == 0 or builder.root is None:
