@@ -26,11 +26,20 @@ class Loaded:
     source_map: SourceMap
 
 
+_KIND_NAMES = {
+    list: "a list",
+    str: "a text value",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+}
+
+
 def parse_mapping(data: bytes, path: str) -> tuple[dict[str, Any], SourceMap]:
     """Bytes to a top-level mapping and its source map."""
     value, smap = parse_yaml(decode(data, path), path)
     if not isinstance(value, dict):
-        kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
+        kind = _KIND_NAMES.get(type(value), "a single value")
         line, column = smap.value(())
         raise InputError(
             [
