@@ -16,10 +16,10 @@ import typer
 
 from pso_cli.cli import options as opt
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 
 Format = Annotated[
-    str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json or markdown.")
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json, markdown or html.")
 ]
 Profile = Annotated[
     str, typer.Option("--profile", "-p", metavar="NAME|PATH", help="Criteria profile.")
@@ -129,6 +129,10 @@ def compare(
         text: str | None = r.compare_json(cmp, info)
     elif output_format == "markdown":
         text = r.compare_markdown(cmp, info)
+    elif output_format == "html":
+        from pso_cli.render.html import render_compare_html
+
+        text = render_compare_html([o.assessment for o in cmp.options], info)
     else:
         text = r.compare_text(cmp, info, width or 100) if output else None
     emit(text, output, list(r.compare_parts(cmp, info)), width)
