@@ -11,7 +11,6 @@ each options model; a profile should replace them with current figures.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import math
@@ -36,9 +35,8 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
+from pso_cli.rules.builtin.common import MFAT, MFAT_URL, add_months, period
 
-MFAT = "MFAT, Peace support operations"
-MFAT_URL = "https://www.mfat.govt.nz/en/peace-rights-and-security/peace-support-operations/"
 IMPLICATIONS = (
     "potential implications for New Zealand agencies involved in the proposed peacekeeping "
     "operation"
@@ -188,20 +186,6 @@ def _deploying(p: Proposal) -> Iterator[tuple[str, AgencyContribution, int]]:
             yield key, a, a.personnel
 
 
-def _add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _period(p: Proposal) -> tuple[dt.date, dt.date] | None:
-    loc = p.location
-    if loc is None or loc.start_date is None or loc.duration_months is None:
-        return None
-    end = _add_months(loc.start_date, loc.duration_months) - dt.timedelta(days=1)
-    return loc.start_date, end
-
-
 def _deployments(ctx: RuleContext) -> list[Deployment]:
     return [
         d if isinstance(d, Deployment) else Deployment.model_validate(d) for d in ctx.commitments
@@ -210,10 +194,10 @@ def _deployments(ctx: RuleContext) -> list[Deployment]:
 
 def _concurrent(ctx: RuleContext, p: Proposal, agency: str) -> int | None:
     """Personnel of the agency's current deployments overlapping the proposal period."""
-    period = _period(p)
-    if not ctx.commitments or period is None:
+    span = period(p)
+    if not ctx.commitments or span is None:
         return None
-    return sum(d.personnel for d in _deployments(ctx) if d.agency == agency and d.overlaps(*period))
+    return sum(d.personnel for d in _deployments(ctx) if d.agency == agency and d.overlaps(*span))
 
 
 def _missing_period(p: Proposal) -> Iterator[Finding]:
@@ -384,7 +368,7 @@ def concurrent_commitments(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
             "No current deployments were supplied, so concurrency was not checked.",
         )
         return
-    if _period(p) is None:
+    if period(p) is None:
         yield from _missing_period(p)
         return
     for key, _, n in agencies:
@@ -480,15 +464,15 @@ def _reserve_finding(key: str, n: int, current: int | None, o: ReserveOptions) -
 
 
 def _spans_cyclone_season(p: Proposal, o: ReserveOptions) -> bool:
-    period = _period(p)
-    if period is None:
+    span = period(p)
+    if span is None:
         return False
-    start, end = period
+    start, end = span
     month = dt.date(start.year, start.month, 1)
     while month <= end:
         if month.month in o.cyclone_months:
             return True
-        month = _add_months(month, 1)
+        month = add_months(month, 1)
     return False
 
 
@@ -877,11 +861,11 @@ def _is_regional(p: Proposal) -> bool:
 )
 def review_intervals(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
     o = _opts(ctx, ReviewOptions)
-    period = _period(p)
-    if period is None:
+    span = period(p)
+    if span is None:
         yield from _missing_period(p)
         return
-    start, end = period
+    start, end = span
     reviews = sorted(p.location.review_dates) if p.location else []
     outside = [d for d in reviews if not start <= d <= end]
     if outside:

@@ -29,11 +29,9 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
+from pso_cli.rules.builtin.common import CHARTER_URL, MFAT, MFAT_URL
 
 ALT = Consideration.ALTERNATIVES
-MFAT = "MFAT, Peace support operations"
-MFAT_URL = "https://www.mfat.govt.nz/en/peace-rights-and-security/peace-support-operations"
-CHARTER_URL = "https://www.un.org/en/about-us/un-charter/full-text"
 ICISS = (
     "ICISS, The Responsibility to Protect (2001), precautionary principles: right intention,"
     " last resort, proportional means, reasonable prospects"

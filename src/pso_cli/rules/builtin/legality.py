@@ -35,11 +35,10 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
+from pso_cli.rules.builtin.common import CHARTER_URL, MFAT, add_months
 
 LEG = Consideration.LEGALITY
-MFAT = "MFAT, Peace support operations"
 MFAT_LEGALITY = "legality of the proposed mission and mandate under international law"
-CHARTER_URL = "https://www.un.org/en/about-us/un-charter/full-text"
 CH7_URL = "https://www.un.org/en/about-us/un-charter/chapter-7"
 CH8_URL = "https://www.un.org/en/about-us/un-charter/chapter-8"
 CAPSTONE = (
@@ -81,17 +80,6 @@ def _chapter_vii_force(lb: LegalBasis | None) -> bool:
 
 def _op_type(p: Proposal) -> OperationType | None:
     return p.identity.operation_type
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(f"cannot add {months} months to {day}")  # pragma: no cover
 
 
 def _bases(lb: LegalBasis) -> list[tuple[str, str]]:
@@ -572,7 +560,7 @@ def mandate_expiry(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
             "Start date or duration is not stated, so mandate coverage cannot be checked.",
         )
         return
-    end = _add_months(loc.start_date, loc.duration_months) - dt.timedelta(days=1)
+    end = add_months(loc.start_date, loc.duration_months) - dt.timedelta(days=1)
     if expiry + dt.timedelta(days=opts.tolerance_days) < end:
         yield concern(
             field,

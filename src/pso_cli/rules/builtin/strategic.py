@@ -36,9 +36,8 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
+from pso_cli.rules.builtin.common import MFAT, MFAT_URL, add_months
 
-MFAT = "MFAT, Peace support operations"
-MFAT_URL = "https://www.mfat.govt.nz/en/peace-rights-and-security/peace-support-operations"
 BRAHIMI = Reference(
     source=(
         "Report of the Panel on United Nations Peace Operations (Brahimi report, 2000): "
@@ -83,17 +82,6 @@ def _partners(p: Proposal) -> list[str]:
 def _same_party(a: str, b: str) -> bool:
     x, y = " ".join(a.lower().split()), " ".join(b.lower().split())
     return x == y or x in y or y in x
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError("unreachable")  # pragma: no cover
 
 
 def _rated_check(
@@ -684,7 +672,7 @@ def _review_problems(start: dt.date, end: dt.date, dates: list[dt.date], gap: in
     inside = sorted(d for d in dates if start <= d <= end)
     points = [start, *inside]
     for a, b in zip(points, [*inside, end], strict=True):
-        if b > _add_months(a, gap):
+        if b > add_months(a, gap):
             problems.append(f"{a} to {b} passes with no review (longer than {gap} months)")
     return problems
 
@@ -722,7 +710,7 @@ def review_dates(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
         gap = "location.start_date" if loc.start_date is None else "location.duration_months"
         yield missing(gap, "Review dates cannot be checked without a start date and duration.")
         return
-    end = _add_months(loc.start_date, loc.duration_months)
+    end = add_months(loc.start_date, loc.duration_months)
     problems = _review_problems(
         loc.start_date, end, list(loc.review_dates), opts.max_interval_months
     )
