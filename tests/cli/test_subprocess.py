@@ -112,13 +112,6 @@ def test_broken_pipe_is_quiet(many: Path, fmt: str) -> None:
     assert code in (0, 1), (code, stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/main.py run(): Click's own main() catches EPIPE and calls sys.exit(1) before "
-    "run()'s `except BrokenPipeError` (which means exit 0) is reached, so a closed pipe "
-    "exits 1 -- the code documented for 'a verdict reached --fail-on' -- even with "
-    "--fail-on never",
-)
 @pytest.mark.parametrize("fmt", ["text", "jsonl"])
 def test_broken_pipe_exits_0(many: Path, fmt: str) -> None:
     code, _ = head_1(many, fmt)

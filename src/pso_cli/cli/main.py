@@ -63,12 +63,16 @@ def run() -> None:
     """Console-script entry point: map every failure to a documented exit code."""
     try:
         code = app(standalone_mode=False)
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a silent Exit(130)
+            print("pso: interrupted", file=sys.stderr)
     except KeyboardInterrupt:
         print("pso: interrupted", file=sys.stderr)
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
         _quiet_broken_pipe()
         code = ExitCode.OK
+    except SystemExit as exc:
+        code = _system_exit(exc)
     except Exception as exc:
         code = _handle(exc)
     _flush_quietly()
@@ -101,6 +105,16 @@ def _handle(exc: Exception) -> int:
         file=sys.stderr,
     )
     return ExitCode.INTERNAL
+
+
+def _system_exit(exc: SystemExit) -> int:
+    """Click meets a closed stdout (EPIPE) by wrapping the streams and exiting 1; in pso
+    exit 1 means a verdict reached --fail-on, so a reader that stopped early (`| head`)
+    ends the run quietly with 0 instead, as run() does for BrokenPipeError."""
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        _quiet_broken_pipe()
+        return ExitCode.OK
+    raise exc
 
 
 def _quiet_broken_pipe() -> None:

@@ -36,6 +36,11 @@ _WORKER: tuple[object, EngineSpec] | None = None
 
 def _init(spec: EngineSpec) -> None:
     import datetime as dt
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent handles it and stops the
+    # workers, which must not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from pso_cli.api import build_engine
 
@@ -80,7 +85,19 @@ def assess_many(
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(spec,)
-    ) as pool:
+    )
+    try:
         yield from pool.map(_work, files, chunksize=CHUNK)
+    except BaseException:  # Ctrl-C, a closed stdout: stop now, not after the queued work
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once; shutdown(wait=True) would finish every queued chunk."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,307 @@
+"""Outputs and signals: Ctrl-C, a closed stdout, unwritable and forbidden outputs.
+
+Ctrl-C is simulated as a terminal sends it: SIGINT to the whole process group of a
+`python -m pso_cli assess` child, once a deliberately slow rule (it sleeps 0.2 s per
+proposal, and leaves a marker file so the test knows the batch is busy) is running.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pso_cli.engine.batch import CHUNK, POOL_MIN_FILES
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "ramsi-2003.yaml"
+SETPRIV = shutil.which("setpriv")
+
+SLOW_PACK = """\
+import time
+from pathlib import Path
+
+from pso_cli.rules.api import Consideration, Reference, rule
+
+@rule(code="SLW-001", name="slow-rule", consideration=Consideration.STRATEGIC,
+      title="A slow rule", rationale="Test.", reference=Reference("Test"))
+def slow(p, ctx):
+    Path({marker!r}).touch()
+    time.sleep(0.2)
+    return []
+
+RULES = [slow]
+"""
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+def _batch(tmp_path: Path, count: int) -> tuple[list[str], Path]:
+    """`count` proposals and a slow rule pack; returns (assess arguments, marker path)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(count):
+        shutil.copy(EXAMPLE, inputs / f"p{i:03d}.yaml")
+    marker = tmp_path / "busy"
+    pack = tmp_path / "slow_pack.py"
+    pack.write_text(SLOW_PACK.format(marker=str(marker)), encoding="utf-8")
+    args = ["assess", "--no-config", "--rules", str(pack), "-f", "json", str(inputs)]
+    return args, marker
+
+
+def _interrupt(args: list[str], marker: Path, cwd: Path) -> tuple[int, str, str, int]:
+    """Start pso, wait until a rule runs, press Ctrl-C; (exit, stdout, stderr, pgid)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pso_cli", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the batch never started"
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:  # pragma: no cover - the failure being tested
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        pytest.fail(f"pso did not stop after Ctrl-C: {err.decode()[-2000:]}")
+    return proc.returncode, out.decode(), err.decode(), proc.pid
+
+
+def _assert_interrupted(code: int, err: str, out_dir: Path) -> None:
+    assert code == 130, err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.strip()] == ["pso: interrupted"]
+    assert not (out_dir / "out.json").exists()
+    assert not list(out_dir.glob(".pso-*.tmp"))
+
+
+def _group_gone(pgid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_ctrl_c_sequential_batch_leaves_no_output(tmp_path: Path) -> None:
+    args, marker = _batch(tmp_path, 20)
+    code, _, err, pgid = _interrupt(
+        [*args, "--jobs", "1", "--output", "out.json"], marker, tmp_path
+    )
+    _assert_interrupted(code, err, tmp_path)
+    assert _group_gone(pgid)
+
+
+def test_ctrl_c_in_a_process_pool_is_quiet_and_stops_the_workers(tmp_path: Path) -> None:
+    """Workers ignore SIGINT (no traceback each); the parent stops them and exits 130
+    without waiting for the queued work."""
+    args, marker = _batch(tmp_path, POOL_MIN_FILES)
+    # One worker more than there are chunks: one sits idle in the queue, where an
+    # unhandled SIGINT would print "Process ForkProcess-N: Traceback ...".
+    jobs = str(-(-POOL_MIN_FILES // CHUNK) + 1)
+    started = time.monotonic()
+    code, _, err, pgid = _interrupt(
+        [*args, "--jobs", jobs, "--output", "out.json"], marker, tmp_path
+    )
+    _assert_interrupted(code, err, tmp_path)
+    assert _group_gone(pgid), "worker processes outlived the interrupted run"
+    # The whole queued batch would take POOL_MIN_FILES * 0.2 s / 2 workers and more.
+    assert time.monotonic() - started < 60
+
+
+def test_ctrl_c_while_streaming_text_to_stdout(tmp_path: Path) -> None:
+    args, marker = _batch(tmp_path, 20)
+    args = [a if a != "json" else "text" for a in args]
+    code, _, err, _ = _interrupt([*args, "--jobs", "1"], marker, tmp_path)
+    _assert_interrupted(code, err, tmp_path)
+
+
+def test_interrupt_inside_the_atomic_write_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.render import files
+
+    target = tmp_path / "out.json"
+
+    def interrupted(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomic(str(target), "{}" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_keeps_the_old_file_until_the_new_one_is_complete(tmp_path: Path) -> None:
+    from pso_cli.render.files import write_atomic
+
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    seen = []
+    real_replace = os.replace
+
+    def spy(src: str, dst: str) -> None:
+        seen.append((Path(src).name, Path(src).read_text(encoding="utf-8"), target.read_text()))
+        real_replace(src, dst)
+
+    os_replace = os.replace
+    try:
+        os.replace = spy
+        write_atomic(str(target), "new")
+    finally:
+        os.replace = os_replace
+    [(tmp_name, tmp_text, during)] = seen
+    assert tmp_name.startswith(".pso-") and tmp_name.endswith(".tmp")
+    assert (tmp_text, during) == ("new", "old")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+# --- a closed stdout: `pso assess examples/ | head -1` -------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--no-config", "examples/"],
+        ["assess", "--no-config", "-f", "jsonl", "examples/"],
+        ["assess", "--no-config", "-f", "json", "examples/"],
+        ["assess", "--no-config", "-f", "markdown", "examples/"],
+        ["validate", "examples/"],
+    ],
+    ids=["text", "jsonl", "json", "markdown", "validate"],
+)
+def test_closed_stdout_ends_quietly(args: list[str]) -> None:
+    """The reader has gone before the first byte (the worst case of `| head -1`)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pso_cli", *args],
+            cwd=REPO,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0
+    assert done.stderr == b""
+
+
+def test_head_dash_1_through_a_real_pipe() -> None:
+    """`pso assess examples/ | head -1`: one line out, no traceback, pso ends."""
+    pso = subprocess.Popen(
+        [sys.executable, "-m", "pso_cli", "assess", "--no-config", "examples/"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert pso.stdout is not None
+    first = pso.stdout.readline()
+    pso.stdout.close()  # head exits after one line
+    _, err = pso.communicate(timeout=120)
+    assert first.strip()
+    assert b"Traceback" not in err
+    assert err == b""
+    assert pso.returncode in (0, 1, 3)  # finished before noticing, or stopped quietly (0)
+
+
+# --- outputs that cannot or must not be written --------------------------------------
+
+
+def _pso(*args: str, cwd: Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "pso_cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
+
+
+def _no_dac_override() -> tuple[str, ...]:
+    """Root writes into mode-0555 directories; drop that power so the test is real."""
+    if os.geteuid() != 0:
+        return ()
+    if SETPRIV is None:
+        pytest.skip("running as root without setpriv: a read-only directory is writable")
+    return (SETPRIV, "--bounding-set=-dac_override,-dac_read_search", "--")
+
+
+def test_read_only_output_directory_is_a_clear_error(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "p.yaml")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    tmp_path.chmod(0o755)
+    try:
+        done = _pso(
+            "assess",
+            "--no-config",
+            "p.yaml",
+            "--output",
+            "json:locked/out.json",
+            cwd=tmp_path,
+            prefix=_no_dac_override(),
+        )
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 4, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == "locked/out.json:1:1: cannot write here: Permission denied"
+    assert list(locked.iterdir()) == []
+
+
+def test_output_into_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "p.yaml")
+    done = _pso("assess", "--no-config", "p.yaml", "-o", "json:nowhere/out.json", cwd=tmp_path)
+    assert done.returncode == 4, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == (
+        "nowhere/out.json:1:1: cannot write here: No such file or directory"
+    )
+
+
+@pytest.mark.parametrize(
+    "spec",
+    ["p.yaml", "./p.yaml", "json:p.yaml", "sarif:sub/../p.yaml", "link.yaml", "dir/q.yaml"],
+)
+def test_output_naming_an_input_is_refused(tmp_path: Path, spec: str) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "p.yaml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "dir").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "dir" / "q.yaml")
+    (tmp_path / "link.yaml").symlink_to("p.yaml")
+    before = EXAMPLE.read_bytes()
+    done = _pso("assess", "--no-config", "p.yaml", "dir", "--output", spec, cwd=tmp_path)
+    assert done.returncode == 4, done.stderr
+    assert "refusing to overwrite it" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "p.yaml").read_bytes() == before
+    assert (tmp_path / "dir" / "q.yaml").read_bytes() == before
+    assert done.stdout == ""
