@@ -176,6 +176,13 @@ class _Builder:
         line, col = _pos(event.start_mark)
         if key == "<<" and event.implicit[0]:
             raise self.fail(event.start_mark, "YAML merge keys ('<<') are not supported", "merge")
+        if not key.isprintable():
+            bad = next(c for c in key if not c.isprintable())
+            raise self.fail(
+                event.start_mark,
+                f"key {key!r} contains the invisible or control character U+{ord(bad):04X}",
+                "bad-key",
+            )
         if key in top.seen:
             where = format_dotted((*top.path, key))
             raise self.fail(

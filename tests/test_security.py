@@ -1,0 +1,190 @@
+"""Security: nothing a proposal or profile says runs as code, nothing reaches the network,
+text from the YAML comes out literal in every format, and reports name only given paths.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "ramsi-2003.yaml"
+
+NAME = "[bold red]x[/] <script>alert(1)</script> ](http://x) & *y* `c` | p"
+HOST = "[red]Host[/red] <i>&amp;"
+EVIL = f"""\
+pso_format: 1
+identity:
+  name: {json.dumps(NAME)}
+  id: evil-case
+  summary: "[link=http://evil]click[/link] <b>bold</b> ](http://x) & # h"
+location:
+  host: {json.dumps(HOST)}
+"""
+
+UNSAFE_TAGS = [
+    '!!python/object/apply:os.system ["touch {marker}"]',
+    '!!python/object/apply:subprocess.call [["touch", "{marker}"]]',
+    "!!python/object/new:os.system [touch {marker}]",
+    '!!python/name:os.system ""',
+    "!!python/module:os",
+]
+
+
+def _pso(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pso_cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("tag", UNSAFE_TAGS)
+def test_unsafe_tag_in_a_proposal_never_runs(tmp_path: Path, tag: str) -> None:
+    marker = tmp_path / "pwned"
+    text = "pso_format: 1\nidentity:\n  name: X\n  id: x-case\n  summary: " + tag + "\n"
+    (tmp_path / "p.yaml").write_text(text.format(marker=marker), encoding="utf-8")
+    for args in (["validate", "p.yaml"], ["assess", "--no-config", "p.yaml"]):
+        done = _pso(*args, cwd=tmp_path)
+        assert done.returncode == 3, done.stderr
+        assert "unsupported YAML tag" in done.stdout
+        assert "Traceback" not in done.stdout + done.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("where", ["profile", "commitments"])
+def test_unsafe_tag_in_a_profile_or_commitments_never_runs(tmp_path: Path, where: str) -> None:
+    marker = tmp_path / "pwned"
+    shutil.copy(EXAMPLE, tmp_path / "p.yaml")
+    key = "profile_format: 1" if where == "profile" else "commitments_format: 1"
+    evil = f'{key}\nname: !!python/object/apply:os.system ["touch {marker}"]\n'
+    (tmp_path / "evil.yaml").write_text(evil, encoding="utf-8")
+    done = _pso("assess", "--no-config", f"--{where}", "evil.yaml", "p.yaml", cwd=tmp_path)
+    assert done.returncode == 4, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert "evil.yaml:" in done.stderr
+    assert not marker.exists()
+
+
+# --- text from the YAML is literal in every format -----------------------------------
+
+
+def _assess(pso: Any, tmp_path: Path, fmt: str) -> str:
+    (tmp_path / "evil.yaml").write_text(EVIL, encoding="utf-8")
+    done = pso("assess", "--no-config", "-f", fmt, "--width", "200", str(tmp_path / "evil.yaml"))
+    assert done.exit_code in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
+    return str(done.stdout)
+
+
+def test_text_shows_rich_markup_literally(pso: Any, tmp_path: Path) -> None:
+    out = _assess(pso, tmp_path, "text")
+    assert NAME in out  # brackets kept: not read as [bold red] style markup
+    assert HOST in out
+    assert "\x1b[" not in out
+
+
+def test_markdown_escapes_markup_html_and_links(pso: Any, tmp_path: Path) -> None:
+    out = _assess(pso, tmp_path, "markdown")
+    assert "<script>" not in out and "<i>" not in out
+    assert not re.search(r"(?<!\\)\]\(http", out)  # the bracket is escaped: no link
+    assert "&lt;script&gt;" in out
+    assert "\\[bold red\\]" in out
+    assert "&amp;amp;" in out  # an entity in the YAML is shown, not interpreted
+
+
+def test_junit_is_well_formed_and_carries_the_text_literally(pso: Any, tmp_path: Path) -> None:
+    out = _assess(pso, tmp_path, "junit")
+    root = ET.fromstring(out)
+    values = [p.get("value") for p in root.iter("property")]
+    assert NAME in values
+    assert "<script>" not in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_formats_are_valid_and_literal(pso: Any, tmp_path: Path, fmt: str) -> None:
+    out = _assess(pso, tmp_path, fmt)
+    doc = json.loads(out)
+    if fmt == "json":
+        assert doc["assessments"][0]["name"] == NAME
+
+
+def test_jsonl_lines_are_each_valid_json(pso: Any, tmp_path: Path) -> None:
+    out = _assess(pso, tmp_path, "jsonl")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert docs and all(d["path"].endswith("evil.yaml") for d in docs)
+
+
+def test_github_annotations_escape_line_breaks_and_percent(pso: Any, tmp_path: Path) -> None:
+    """A value echoed in an annotation cannot start a second workflow command."""
+    (tmp_path / "a.yaml").write_text(
+        "pso_format: 1\nidentity:\n  name: X\n  id: x-case\n  operation_type: '%0A::error::x'\n",
+        encoding="utf-8",
+    )
+    done = pso("assess", "--no-config", "-f", "github", str(tmp_path / "a.yaml"))
+    assert done.exit_code == 3
+    lines = [line for line in str(done.stdout).splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("::error file=")
+    assert "%0A::error::x" not in lines[0]
+
+
+# --- reports name only the paths they were given --------------------------------------
+
+
+def test_reports_hold_only_the_given_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "sub" / "p.yaml")
+    (tmp_path / "sub" / "bad.yaml").write_text("pso_format: [\n", encoding="utf-8")
+    for fmt in ("json", "sarif", "junit", "markdown", "jsonl", "text"):
+        done = _pso("assess", "--no-config", "-f", fmt, "--width", "200", "sub", cwd=tmp_path)
+        assert done.returncode == 3, done.stderr
+        for text in (done.stdout, done.stderr):
+            assert str(tmp_path) not in text, fmt
+            assert str(REPO) not in text, fmt
+            assert str(Path.home()) + "/" not in text, fmt
+        if fmt == "json":
+            paths = [a["path"] for a in json.loads(done.stdout)["assessments"]]
+            assert sorted(paths) == ["sub/bad.yaml", "sub/p.yaml"]
+
+
+# --- no network ------------------------------------------------------------------------
+
+
+def test_no_network_access(pso: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every command runs with the socket layer made to fail loudly if touched."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> Any:
+        attempts.append(repr(args)[:80])
+        raise AssertionError("pso tried to use the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    out = tmp_path / "o"
+    out.mkdir()
+    ex = str(REPO / "examples")
+    for args in (
+        ["validate", ex],
+        ["assess", "--no-config", "--jobs", "1", ex],
+        ["assess", "--no-config", "--jobs", "1", "-f", "sarif", "-o", f"{out}/r.sarif", ex],
+        ["assess", "--no-config", "--jobs", "1", "--sensitivity", str(EXAMPLE)],
+        ["rules"],
+        ["criteria", "list"],
+        ["schema"],
+    ):
+        done = pso(*args)
+        assert "network" not in str(done.stderr), args
+        assert done.exit_code in (0, 1, 3), (args, done.stderr)
+    assert attempts == []
