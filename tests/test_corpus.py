@@ -12,6 +12,7 @@ tests/corpus/generate.py into a temporary directory.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -35,8 +36,19 @@ DEFAULTS: dict[str, Any] = EXPECTED["defaults"]
 CASES: list[dict[str, Any]] = [{**DEFAULTS, **c} for c in EXPECTED["cases"]]
 SETPRIV = shutil.which("setpriv")
 
-sys.path.insert(0, str(CORPUS))
-import generate  # noqa: E402
+
+def _load_generator() -> Any:
+    """tests/corpus/generate.py under a name of its own (no sys.path entry, so it cannot
+    shadow or be shadowed by another `generate` module in the test run)."""
+    spec = importlib.util.spec_from_file_location("pso_corpus_generate", CORPUS / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_generator()
 
 # What the issue asks the corpus to cover, and the case files that cover it.
 REQUIRED = {
