@@ -194,13 +194,6 @@ def test_the_denylist_check_catches_names_and_spares_policy_quotes(
 WILDCARD_READS = sorted({f for r in RULES for f in r.reads if "*" in f})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine/facts.py stated() does not understand the '*' wildcard that ALT-003, "
-    "ALT-004 and ALT-010 declare in reads ('contribution.*.personnel'): getattr(obj, '*') "
-    "is None, so the fact always counts as unknown whenever such a rule also reports "
-    "something missing, understating confidence",
-)
 @pytest.mark.parametrize("fact", WILDCARD_READS or ["(none)"])
 def test_wildcard_reads_are_understood_by_confidence(fact: str) -> None:
     from pso_cli.engine.facts import stated

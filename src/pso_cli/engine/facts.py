@@ -19,9 +19,18 @@ from pso_cli.rules.api import Rule
 
 
 def stated(obj: Any, dotted: str) -> bool:
-    """Does `obj` hold a non-empty value at a dotted path? Lists: any element does."""
+    """Does `obj` hold a non-empty value at a dotted path?
+
+    Lists: any element does. A `*` segment stands for any field of a model
+    (`contribution.*.personnel`: any agency's personnel).
+    """
     head, _, rest = dotted.partition(".")
     name = head.split("[", 1)[0]
+    if name == "*":
+        fields = type(obj).model_fields if hasattr(type(obj), "model_fields") else {}
+        values = [getattr(obj, f) for f in fields]
+        items = [x for v in values if _present(v) for x in (v if isinstance(v, list) else [v])]
+        return any(stated(x, rest) if rest else True for x in items)
     value = getattr(obj, name, None) if name else obj
     if value is None or (isinstance(value, list | tuple | str) and len(value) == 0):
         return False
@@ -30,6 +39,10 @@ def stated(obj: Any, dotted: str) -> bool:
     if isinstance(value, list | tuple):
         return any(stated(v, rest) for v in value)
     return stated(value, rest)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, list | tuple | str) and len(value) == 0)
 
 
 def _named(field: str, fact: str) -> bool:
