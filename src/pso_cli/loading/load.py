@@ -31,7 +31,7 @@ _KIND_NAMES = {
     str: "a text value",
     int: "a number",
     float: "a number",
-    bool: "true/false",
+    bool: "a true/false value",
 }
 
 
