@@ -99,6 +99,10 @@ def execute(req: Request) -> int:
     )
     stream = assess_many(engine, spec, files, req.jobs or default_jobs(), req.stdin_filename)
     stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
+    from pso_cli.cli import progress
+
+    on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
+    stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
     items = _consume(stream, req, info, stdout_fmt)
     code = exit_code_for(items, req.fail_on)
     if code == 0 and req.fail_on_fragile and any(_fragile(i) for i in items):
