@@ -77,11 +77,12 @@ class Series:
 
 
 def timed(
-    argv: Sequence[str], stdout: int | None = subprocess.DEVNULL, cwd: Path | None = None
+    argv: Sequence[str], stdout: int | None = subprocess.DEVNULL, stderr: int | None = None
 ) -> Sample:
     """Run a command; wall time, and CPU and peak RSS of it and its reaped children."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd)
+    err = subprocess.DEVNULL if stderr is None else stderr
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=err)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -196,8 +197,13 @@ def batch_argv(pso: list[str], directory: Path, jobs: int) -> list[str]:
 
 
 def run_batch(argv: list[str], sink: Path) -> Sample:
-    with sink.open("wb") as fh:
-        return timed(argv, stdout=fh.fileno())
+    errors = sink.with_suffix(".err")
+    with sink.open("wb") as fh, errors.open("wb") as err:
+        sample = timed(argv, stdout=fh.fileno(), stderr=err.fileno())
+    if sample.code not in (0, 1, 3):  # 3: the corpus holds invalid files on purpose
+        tail = errors.read_text(errors="replace")[-2000:]
+        raise SystemExit(f"{subprocess.list2cmdline(argv)} exited {sample.code}:\n{tail}")
+    return sample
 
 
 def lines_in(path: Path) -> int:
@@ -258,8 +264,8 @@ def measure_batches(args: argparse.Namespace, pso: list[str], work: Path) -> Bat
     for r in range(args.batch_runs):
         for s in (jobs1, jobs2) if r % 2 == 0 else (jobs2, jobs1):
             s.samples.append(run_batch(s.argv, sink))
-            if lines_in(sink) != args.files:
-                raise SystemExit(f"{s.name}: expected {args.files} JSONL lines in {sink}")
+            if (got := lines_in(sink)) != args.files:
+                raise SystemExit(f"{s.name}: {got} JSONL lines, expected {args.files}")
         if lint is not None and r < args.yamllint_runs:
             lint.samples.append(timed(lint.argv))
     big = None
