@@ -6,8 +6,9 @@ budget is isolated: it becomes an `error` finding for that rule and the run goes
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
+import signal
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.criteria.profile import Profile
-from pso_cli.engine.timeout import RuleTimeout, time_limit
+from pso_cli.engine.timeout import RuleTimeout, alarm_handler
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
 from pso_cli.loading.source_map import parse_dotted
@@ -25,6 +26,7 @@ from pso_cli.rules.api import Rule, RuleContext
 from pso_cli.rules.registry import Registry
 
 RULE_TIME_LIMIT_S = 2.0
+_SCALED = (Outcome.SUPPORTS, Outcome.CONCERN)
 _SEVERITY_WEIGHT = {
     Severity.CRITICAL: 2.0,
     Severity.MAJOR: 1.0,
@@ -89,11 +91,16 @@ def _error(active: ActiveRule, message: str) -> Finding:
     return Finding(Outcome.ERROR, message, "", 0.0)
 
 
-def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext) -> list[Finding]:
+def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext, alarm: bool) -> list[Finding]:
     started = time.perf_counter()
     try:
-        with time_limit(RULE_TIME_LIMIT_S):
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, RULE_TIME_LIMIT_S)
+        try:
             produced = list(active.rule.check(loaded.proposal, ctx))
+        finally:
+            if alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except RuleTimeout:
         return [_error(active, f"rule stopped after its {RULE_TIME_LIMIT_S:g}s time limit")]
     except RecursionError:
@@ -109,36 +116,35 @@ def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext) -> list[Finding]:
                 "result discarded",
             )
         ]
-    bad = [f for f in produced if not isinstance(f, Finding)]
-    if bad:
-        return [
-            _error(
-                active, f"rule returned {type(bad[0]).__name__}, not a Finding; result discarded"
-            )
-        ]
+    for f in produced:
+        if type(f) is not Finding and not isinstance(f, Finding):
+            return [
+                _error(active, f"rule returned {type(f).__name__}, not a Finding; result discarded")
+            ]
     return produced
+
+
+@functools.lru_cache(maxsize=8192)
+def _path(field: str) -> tuple[str | int, ...] | None:
+    try:
+        return parse_dotted(field)
+    except (ValueError, IndexError):
+        return None
 
 
 def _stamp(f: Finding, active: ActiveRule, loaded: Loaded) -> Finding:
     r = active.rule
-    try:
-        line, col = loaded.source_map.value(parse_dotted(f.field))
-    except (ValueError, IndexError):
-        line, col = 1, 1
-    severity = active.severity if f.outcome != Outcome.ERROR else Severity.MAJOR
-    effect = (
-        f.effect * active.scale if f.outcome in (Outcome.SUPPORTS, Outcome.CONCERN) else f.effect
-    )
-    return dataclasses.replace(
-        f,
-        rule=r.code,
-        rule_name=r.name,
-        consideration=r.consideration,
-        severity=severity,
-        effect=round(effect, 2),
-        line=line,
-        column=col,
-    )
+    path = _path(f.field)
+    line, col = loaded.source_map.value(path) if path is not None else (1, 1)
+    if f.outcome is Outcome.ERROR:
+        severity, effect = Severity.MAJOR, f.effect
+    else:
+        severity = active.severity
+        effect = f.effect * active.scale if f.outcome in _SCALED else f.effect
+    return Finding(
+        f.outcome, f.message, f.field, round(effect, 2), f.condition, r.code, r.name,
+        r.consideration, severity, line, col, f.accepted,
+    )  # fmt: skip
 
 
 def evaluate(
@@ -147,9 +153,16 @@ def evaluate(
     as_of: dt.date,
     commitments: Sequence[Any] = (),
 ) -> list[Finding]:
-    """Every stamped finding of every active rule, in a stable order."""
+    """Every stamped finding of every active rule, in a stable order.
+
+    The interval timer that enforces each rule's time limit is armed per rule; its
+    handler is installed once for the whole proposal (installing it per rule cost more
+    than most rules).
+    """
     out: list[Finding] = []
-    for active in rules:
-        ctx = RuleContext(options=active.options, as_of=as_of, commitments=commitments)
-        out.extend(_stamp(f, active, loaded) for f in _run(active, loaded, ctx))
+    with alarm_handler() as alarm:
+        alarm = alarm and RULE_TIME_LIMIT_S > 0
+        for active in rules:
+            ctx = RuleContext(options=active.options, as_of=as_of, commitments=commitments)
+            out.extend(_stamp(f, active, loaded) for f in _run(active, loaded, ctx, alarm))
     return out

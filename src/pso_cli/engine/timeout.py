@@ -39,3 +39,21 @@ def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def alarm_handler() -> Iterator[bool]:
+    """Install the SIGALRM handler around many rules; yields whether timers may be armed.
+
+    Callers arm `signal.setitimer(ITIMER_REAL, seconds)` per rule and disarm it after;
+    RuleTimeout is raised inside the rule when the timer fires.
+    """
+    if not _can_interrupt():
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _raise)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
