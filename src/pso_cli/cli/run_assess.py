@@ -7,8 +7,11 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pso_cli.errors import ConfigError, Location, Problem
+from pso_cli.exitcodes import ExitCode
+from pso_cli.model.findings import Verdict
 from pso_cli.model.run import Item, RunInfo, RunResult
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html")
@@ -96,9 +99,13 @@ def execute(req: Request) -> int:
         req.commitments,
         req.max_bytes,
         analysis,
+        info,
     )
-    stream = assess_many(engine, spec, files, req.jobs or default_jobs(), req.stdin_filename)
+    jobs = req.jobs or default_jobs()
     stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
+    if stdout_fmt in ("text", "jsonl") and not outputs and not req.annotate:
+        return _stream(req, engine, spec, files, jobs, info, stdout_fmt)
+    stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     from pso_cli.cli import progress
 
     on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
@@ -118,6 +125,67 @@ def execute(req: Request) -> int:
 
         sys.stdout.write(renderer("github")(run))
     return run.exit_code
+
+
+class Tally:
+    """What a streaming run keeps once each result is written: counts for the summary
+    and the exit code, nothing per file, so memory stays flat however long the batch."""
+
+    def __init__(self) -> None:
+        self.counts = {v.value: 0 for v in Verdict} | {"invalid": 0}
+        self.fragile = False
+
+    def add(self, verdict: str | None, fragile: bool) -> None:
+        self.counts[verdict or "invalid"] += 1
+        self.fragile = self.fragile or fragile
+
+    def exit_code(self, fail_on: str, fail_on_fragile: bool) -> int:
+        if self.counts["invalid"]:
+            return ExitCode.INVALID_INPUT
+        if fail_on != "never" and any(
+            n and Verdict(v).rank >= Verdict(fail_on).rank
+            for v, n in self.counts.items()
+            if v != "invalid"
+        ):
+            return ExitCode.VERDICT_FAILED
+        return ExitCode.VERDICT_FAILED if fail_on_fragile and self.fragile else ExitCode.OK
+
+
+def _stream(
+    req: Request,
+    engine: Any,
+    spec: Any,
+    files: list[str],
+    jobs: int,
+    info: RunInfo,
+    fmt: str,
+) -> int:
+    """Text or JSON Lines to stdout, each result written as it finishes and then dropped."""
+    from pso_cli.cli import progress
+    from pso_cli.engine.batch import assess_lines, assess_many, brief
+
+    tally = Tally()
+    show = progress.wanted(len(files), fmt == "text" and sys.stdout.isatty())
+    if fmt == "jsonl":
+        for (verdict, fragile), line in progress.tracked(
+            assess_lines(engine, spec, files, jobs, req.stdin_filename), len(files), show
+        ):
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            tally.add(verdict, fragile)
+        return tally.exit_code(req.fail_on, req.fail_on_fragile)
+    from rich.text import Text
+
+    from pso_cli.render.text import make_console, print_item, summary_from_counts
+
+    console = make_console(width=req.width)
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
+    for item in progress.tracked(stream, len(files), show):
+        print_item(console, item)
+        tally.add(*brief(item))
+    console.print(Text(summary_from_counts(tally.counts), style="bold"))
+    return tally.exit_code(req.fail_on, req.fail_on_fragile)
 
 
 def _fragile(item: Item) -> bool:

@@ -29,6 +29,10 @@ class EngineSpec:
     commitments: str | None
     max_bytes: int
     analysis: Any = None  # engine.assess.Analysis (a frozen dataclass, picklable)
+    info: Any = None  # model.run.RunInfo, for workers that render JSON Lines themselves
+
+
+Brief = tuple[str | None, bool]  # (verdict, or None for an invalid input; fragile)
 
 
 _WORKER: tuple[object, EngineSpec] | None = None
@@ -65,6 +69,25 @@ def _work(path: str) -> Item:
     return assess_one(engine, path, spec.max_bytes)  # type: ignore[arg-type]
 
 
+def brief(item: Item) -> Brief:
+    """What a streaming run keeps of an item once it is written: enough for the exit code."""
+    verdict = getattr(item, "verdict", None)
+    sensitivity = getattr(item, "sensitivity", None)
+    return (
+        verdict.value if verdict is not None else None,
+        bool(sensitivity and sensitivity.fragile),
+    )
+
+
+def _work_line(path: str) -> tuple[Brief, str]:
+    """Assess and render one JSON line in the worker: the parent only writes it."""
+    from pso_cli.render.json_report import render_line
+
+    item = _work(path)
+    assert _WORKER is not None
+    return brief(item), render_line(item, _WORKER[1].info)
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -79,17 +102,44 @@ def assess_many(
     """Yield one item per file, in order."""
     from pso_cli.api import assess_one
 
-    if jobs <= 1 or len(files) < POOL_MIN_FILES or "-" in files:
+    if not _pooled(jobs, files):
         for path in files:
             yield assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
         return
+    yield from _pool_map(_work, spec, files, jobs)
+
+
+def assess_lines(
+    engine: object,
+    spec: EngineSpec,
+    files: Sequence[str],
+    jobs: int,
+    stdin_filename: str = "<stdin>",
+) -> Iterator[tuple[Brief, str]]:
+    """Yield (brief, JSON line) per file, in order; in a pool, workers render the lines."""
+    from pso_cli.api import assess_one
+    from pso_cli.render.json_report import render_line
+
+    if not _pooled(jobs, files):
+        for path in files:
+            item = assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
+            yield brief(item), render_line(item, spec.info)
+        return
+    yield from _pool_map(_work_line, spec, files, jobs)
+
+
+def _pooled(jobs: int, files: Sequence[str]) -> bool:
+    return jobs > 1 and len(files) >= POOL_MIN_FILES and "-" not in files
+
+
+def _pool_map(work: Any, spec: EngineSpec, files: Sequence[str], jobs: int) -> Iterator[Any]:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(spec,)
     )
     try:
-        yield from pool.map(_work, files, chunksize=CHUNK)
+        yield from pool.map(work, files, chunksize=CHUNK)
     except BaseException:  # Ctrl-C, a closed stdout: stop now, not after the queued work
         _stop(pool)
         raise

@@ -280,8 +280,11 @@ def invalid_report(item: Invalid) -> list[RenderableType]:
 
 
 def summary_line(run: RunResult) -> str:
-    c = run.counts()
-    n = len(run.items)
+    return summary_from_counts(run.counts())
+
+
+def summary_from_counts(c: dict[str, int]) -> str:
+    n = sum(c.values())
     return (
         f"{n} proposal{'s' * (n != 1)}: {c['recommend']} recommend, "
         f"{c['recommend-with-conditions']} with conditions, "
