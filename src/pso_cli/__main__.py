@@ -1,3 +1,3 @@
-from pso_cli.cli.main import run
+from pso_cli.cli.entry import run
 
 run()
