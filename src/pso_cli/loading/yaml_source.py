@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,10 @@ class _Frame:
 
 def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
+
+
+# A plain scalar starting with any other character can only be a string.
+_MAY_RESOLVE = frozenset("~nNtTfF0123456789+-.")
 
 
 def resolve_plain(text: str) -> Any:
@@ -216,6 +221,43 @@ class _Builder:
         assert path is not None
         self.stack.append(_Frame(path, container, isinstance(container, dict)))
 
+    def run(self, events: Iterable[Any]) -> None:
+        """Feed every event; plain scalars, the bulk of a file, take an inlined path."""
+        stack = self.stack
+        values = self.smap._values
+        keys = self.smap._keys
+        scalar_event = yaml.ScalarEvent
+        for ev in events:
+            if type(ev) is not scalar_event or ev.tag is not None or self.nodes >= MAX_NODES:
+                self.feed(ev)
+                continue
+            self.nodes += 1
+            text = ev.value
+            if ev.implicit[0] and (not text or text[0] in _MAY_RESOLVE):
+                try:
+                    value = resolve_plain(text)
+                except ValueError as exc:
+                    raise self.fail(ev.start_mark, str(exc), "bad-scalar") from None
+            else:
+                value = text
+            if not stack:
+                self.add_value(value, ev, False)
+                continue
+            top = stack[-1]
+            mark: Any = ev.start_mark
+            if not top.is_map:
+                p = (*top.path, len(top.container))
+                top.container.append(value)
+                values[p] = (mark.line + 1, mark.column + 1)
+            elif top.pending_key is None:
+                self._take_key(top, value, ev)
+            else:
+                p = (*top.path, top.pending_key)
+                top.container[top.pending_key] = value
+                values[p] = (mark.line + 1, mark.column + 1)
+                keys[p] = top.key_pos  # type: ignore[assignment]
+                top.pending_key = None
+
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
@@ -258,8 +300,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map."""
     builder = _Builder(path)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "YAML syntax error"
