@@ -54,3 +54,7 @@ def test_escape_function() -> None:
     assert markdown.escape("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
     assert markdown.escape("*x* _y_ [z](u)") == "\\*x\\* \\_y\\_ \\[z\\](u)"
     assert markdown.escape("two\nlines") == "two lines"
+
+
+def test_mentions_in_yaml_text_notify_nobody() -> None:
+    assert markdown.escape("ask @minister and @org/team") == "ask &#64;minister and &#64;org/team"
