@@ -104,3 +104,27 @@ def test_tool_pso_must_be_a_table(cwd: Path) -> None:
 def test_explicit_config_file_missing(cwd: Path) -> None:
     with pytest.raises(ConfigError, match="settings file not found"):
         resolve_settings(config=str(cwd / "nope.toml"))
+
+
+def test_pso_toml_may_hold_a_tool_pso_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.config import resolve_with_sources
+
+    (tmp_path / "pso.toml").write_text('[tool.pso]\nfail_on = "further-analysis"\n')
+    monkeypatch.chdir(tmp_path)
+    values, sources = resolve_with_sources()
+    assert values["fail_on"] == "further-analysis"
+    assert sources["fail_on"].endswith("pso.toml")
+
+
+def test_a_bad_value_in_settings_is_the_files_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.config import resolve_with_sources
+    from pso_cli.errors import ConfigError
+
+    (tmp_path / "pso.toml").write_text('fail_on = "maybe"\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="setting 'fail_on' is 'maybe'"):
+        resolve_with_sources()

@@ -46,7 +46,11 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _table(path: Path) -> dict[str, Any]:
     data = _read(path)
-    table = data.get("tool", {}).get("pso", {}) if path.name == "pyproject.toml" else data
+    nested = data.get("tool", {}).get("pso") if isinstance(data.get("tool"), dict) else None
+    # pso.toml may hold the settings at top level or, copied from pyproject, under [tool.pso].
+    table = nested if path.name == "pyproject.toml" or nested is not None else data
+    if table is None:
+        table = {}
     if not isinstance(table, dict):
         raise ConfigError.at(str(path), 1, 1, "[tool.pso] must be a table", "config")
     unknown = sorted(set(table) - set(DEFAULTS))
@@ -67,6 +71,7 @@ def _table(path: Path) -> dict[str, Any]:
         if not ok:
             kind = "a list of strings" if key in _LISTS else "a string"
             raise ConfigError.at(str(path), 1, 1, f"setting '{key}' must be {kind}", "config")
+    _check_values(path, table)
     base = path.parent
     for key in ("commitments",):
         if key in table:
@@ -76,6 +81,32 @@ def _table(path: Path) -> dict[str, Any]:
     if "profile" in table and table["profile"].endswith((".yaml", ".yml")):
         table["profile"] = str(base / table["profile"])
     return table
+
+
+_CHOICES = {
+    "fail_on": (
+        "recommend",
+        "recommend-with-conditions",
+        "further-analysis",
+        "do-not-recommend",
+        "never",
+    ),
+    "format": ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html"),
+}
+
+
+def _check_values(path: Path, table: dict[str, Any]) -> None:
+    """A bad value in a settings file is that file's error (exit 4), not a flag's."""
+    for key, allowed in _CHOICES.items():
+        value = table.get(key)
+        if value is not None and value not in allowed:
+            raise ConfigError.at(
+                str(path),
+                1,
+                1,
+                f"setting '{key}' is {value!r}; expected one of: {', '.join(allowed)}",
+                "config",
+            )
 
 
 def resolve_with_sources(

@@ -255,3 +255,13 @@ def test_bad_config_file_exits_4(pso: Any, tmp_path: Path, monkeypatch: pytest.M
 
 def test_debug_flag_is_accepted(pso: Any) -> None:
     assert pso("--debug", "assess", RAMSI, *AS_OF).exit_code == 0
+
+
+def test_output_format_follows_the_extension_unless_format_is_given(
+    pso: Any, tmp_path: Path
+) -> None:
+    sarif, xml = tmp_path / "r.sarif", tmp_path / "r.xml"
+    pso("assess", "examples/ramsi-2003.yaml", "-o", str(sarif), "--as-of", "2003-07-20")
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    pso("assess", "examples/ramsi-2003.yaml", "-o", str(xml), "-f", "json", "--as-of", "2003-07-20")
+    assert json.loads(xml.read_text())["schema_version"] == 1

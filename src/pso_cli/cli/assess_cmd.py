@@ -163,5 +163,6 @@ def assess(
         seed=seed,
         samples=samples,
         annotate=os.environ.get("GITHUB_ACTIONS") == "true" and sources["format"] == "default",
+        fmt_explicit=sources["format"] != "default",
     )
     raise typer.Exit(execute(request))

@@ -21,6 +21,7 @@ FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "htm
 class Request:
     paths: list[str]
     fmt: str = "text"
+    fmt_explicit: bool = False  # --format (or a settings file) chose it
     outputs: list[str] = field(default_factory=list)
     profile: str = "nz-default"
     fail_on: str = "do-not-recommend"
@@ -41,15 +42,26 @@ class Request:
     annotate: bool = False  # also print GitHub annotations (auto under GITHUB_ACTIONS)
 
 
+_BY_SUFFIX = {
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif",
+    ".xml": "junit", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+    ".htm": "html", ".txt": "text",
+}  # fmt: skip
+
+
 def parse_outputs(req: Request) -> list[tuple[str, str]]:
-    """[FORMAT:]FILE pairs; an unprefixed FILE takes --format."""
+    """[FORMAT:]FILE pairs. An unprefixed FILE takes --format when it was given, else the
+    format its extension names (report.sarif is SARIF), else text."""
     out = []
     for spec in req.outputs:
         fmt, sep, path = spec.partition(":")
         if sep and fmt in FORMATS:
             out.append((fmt, path))
-        else:
+        elif req.fmt_explicit:
             out.append((req.fmt, spec))
+        else:
+            suffix = os.path.splitext(spec)[1].lower()
+            out.append((_BY_SUFFIX.get(suffix, req.fmt), spec))
     return out
 
 
