@@ -364,3 +364,25 @@ paths = st.tuples(names, st.lists(st.one_of(names, st.integers(0, 999)), max_siz
 @given(paths)
 def test_dotted_round_trip(path: list[str | int]) -> None:
     assert parse_dotted(format_dotted(path)) == tuple(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("a:\n  b:\u00a0c\n  d: e\n", (2, 5), "non-breaking space"),
+        ("a: \u201cx: y\u201d\n", (1, 4), "curly quote"),
+        ("a:\n\tb: c\n", (2, 1), "a tab character"),
+    ],
+)
+def test_pasted_characters_are_named_where_they_are(
+    text: str, where: tuple[int, int], words: str
+) -> None:
+    """Word-processor pastes and tabs get a plain explanation at their own position."""
+    from pso_cli.errors import InputError
+    from pso_cli.loading.yaml_source import parse_yaml
+
+    with pytest.raises(InputError) as err:
+        parse_yaml(text, "p.yaml")
+    (problem,) = err.value.problems
+    assert (problem.location.line, problem.location.column) == where
+    assert words in problem.message

@@ -296,6 +296,32 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str) -> InputEr
     return InputError([Problem(Location(path, line, col), message, "bad-character")])
 
 
+_PASTED = {
+    "\u00a0": "a non-breaking space (U+00A0, often pasted from a word processor); "
+    "replace it with a normal space",
+    "\u201c": 'a curly quote (U+201C); use straight quotes (")',
+    "\u201d": 'a curly quote (U+201D); use straight quotes (")',
+    "\u2018": "a curly quote (U+2018); use straight quotes (')",
+    "\u2019": "a curly quote (U+2019); use straight quotes (')",
+}
+
+
+def _likely_cause(text: str, line: int) -> tuple[tuple[int, int], str] | None:
+    """Characters pasted from a word processor, or tab indentation, near a syntax error:
+    name them and their place rather than the parser's own words."""
+    lines = text.split("\n")
+    for n in (line, line - 1, line + 1):
+        if not 1 <= n <= len(lines):
+            continue
+        row = lines[n - 1]
+        if "\t" in row and not row.lstrip(" \t").startswith("#"):
+            return (n, row.index("\t") + 1), "a tab character; YAML indents with spaces only"
+        for char, why in _PASTED.items():
+            if char in row:
+                return (n, row.index(char) + 1), f"line {n} has {why}"
+    return None
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map."""
     builder = _Builder(path)
@@ -305,6 +331,11 @@ def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "YAML syntax error"
         context = f" ({exc.context})" if exc.context else ""
+        hint = _likely_cause(text, mark.line + 1 if mark is not None else 1)
+        if hint is not None:
+            (line, col), why = hint
+            message = f"YAML syntax error: {why}"
+            raise InputError([Problem(Location(path, line, col), message, "syntax")]) from None
         raise builder.fail(mark, f"YAML syntax error: {problem}{context}", "syntax") from None
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, text, path) from None
