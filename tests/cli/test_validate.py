@@ -33,7 +33,7 @@ EXPECTED = {
     "unknown-enum.yaml": (7, 16, "did you mean 'un-led'?"),
     "unknown-key.yaml": (6, 1, "did you mean 'leadership'?"),
     "unsafe-tag.yaml": (6, 12, "unsupported YAML tag"),
-    "wrong-type.yaml": (8, 20, "valid integer"),
+    "wrong-type.yaml": (8, 20, "expected a whole number"),
 }
 WRONG_LOCATION: dict[str, str] = {}
 

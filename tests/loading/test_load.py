@@ -70,7 +70,7 @@ def test_wrong_type() -> None:
     p = one(HEAD + b"location:\n  duration_months: twelve\n")
     assert at(p) == (6, 20)
     assert p.location.field == "location.duration_months"
-    assert "location.duration_months: Input should be a valid integer" in p.message
+    assert "location.duration_months: expected a whole number (found 'twelve')" in p.message
     assert "(found 'twelve')" in p.message
 
 
@@ -205,13 +205,17 @@ def test_no_as_a_string_value_stays_no() -> None:
     assert loaded.proposal.leadership.partners == ["NO", "yes", "off"]
 
 
-def test_yes_and_no_are_read_as_booleans_only_where_the_model_wants_a_boolean() -> None:
-    data = HEAD + b"risk:\n  command:\n    national_command_retained: no\n"
+def test_yes_and_no_are_never_guessed_to_be_booleans() -> None:
+    """Booleans are true/false only: `no` is a string (YAML 1.2), and a string is not
+    read as a boolean either, so a yes/no answer is a located error, never a guess."""
+    data = HEAD + b"risk:\n  command:\n    national_command_retained: false\n"
     loaded = proposal_from_bytes(data, "f.yaml")
     assert loaded.proposal.risk is not None and loaded.proposal.risk.command is not None
     assert loaded.proposal.risk.command.national_command_retained is False
-    p = one(HEAD + b"risk:\n  command:\n    national_command_retained: maybe\n")
-    assert p.location.field == "risk.command.national_command_retained"
+    for answer in (b"no", b"yes", b"0", b"on", b'"true"'):
+        p = one(HEAD + b"risk:\n  command:\n    national_command_retained: " + answer + b"\n")
+        assert p.location.field == "risk.command.national_command_retained"
+        assert "expected true or false" in p.message
 
 
 def test_unsupported_format_version() -> None:

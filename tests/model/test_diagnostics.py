@@ -102,7 +102,7 @@ def test_enum_non_string_input_has_no_suggestion() -> None:
 
 def test_generic_message_shows_what_was_found() -> None:
     (p,) = run("title: t\ninner: {size: big}\n")
-    assert p.message.startswith("inner.size: Input should be a valid integer")
+    assert p.message.startswith("inner.size: expected a whole number")
     assert p.message.endswith("(found 'big')")
 
 

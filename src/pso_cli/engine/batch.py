@@ -2,14 +2,17 @@
 
 Workers build the engine once (registry, profile, rules) and return finished items;
 results come back in input order, so output is byte-identical whatever `jobs` is.
+Work is submitted a few chunks ahead of the results being read (`WINDOW` per worker),
+never the whole batch at once, so the parent's memory does not grow with the batch.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +20,7 @@ from pso_cli.model.run import Item
 
 POOL_MIN_FILES = 48
 CHUNK = 16
+WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy
 
 
 @dataclass(frozen=True)
@@ -139,11 +143,30 @@ def _pool_map(work: Any, spec: EngineSpec, files: Sequence[str], jobs: int) -> I
         max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(spec,)
     )
     try:
-        yield from pool.map(work, files, chunksize=CHUNK)
+        yield from _windowed(pool, work, files, CHUNK, WINDOW * jobs)
     except BaseException:  # Ctrl-C, a closed stdout: stop now, not after the queued work
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _windowed(
+    pool: ProcessPoolExecutor, work: Any, files: Sequence[str], chunk: int, window: int
+) -> Iterator[Any]:
+    """`pool.map(work, files, chunksize=chunk)`, in order, with at most `window` chunks
+    submitted and not yet read; Executor.map would submit every chunk up front, one
+    future and one work item each, and hold them all for the length of the batch."""
+    pending: deque[Future[list[Any]]] = deque()
+    for start in range(0, len(files), chunk):
+        pending.append(pool.submit(_run_chunk, work, files[start : start + chunk]))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _run_chunk(work: Any, paths: Sequence[str]) -> list[Any]:
+    return [work(path) for path in paths]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

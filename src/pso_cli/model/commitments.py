@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StrictBool
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Base, Count, Name, Source, Text
@@ -28,7 +28,9 @@ class Deployment(Base):
     personnel: Count = Field(description="Personnel deployed at any one time.")
     start: dt.date = Field(description="When the deployment began.")
     end: dt.date | None = Field(None, description="When it ends; absent means open-ended.")
-    pacific: bool = Field(False, description="Is it in the Pacific (counts as regional response)?")
+    pacific: StrictBool = Field(
+        False, description="Is it in the Pacific (counts as regional response)?"
+    )
     source: Text | None = Field(None, description="Where the figure comes from.")
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:

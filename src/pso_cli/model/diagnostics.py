@@ -64,6 +64,36 @@ def _suggest(word: str, options: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+_PLAIN = {
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "date_type": "expected a date written YYYY-MM-DD, e.g. 2003-07-24",
+    "date_parsing": "expected a date written YYYY-MM-DD, e.g. 2003-07-24",
+    "date_from_datetime_parsing": "expected a date written YYYY-MM-DD, e.g. 2003-07-24",
+    "date_from_datetime_inexact": "expected a date without a time of day (YYYY-MM-DD)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "finite_number": "expected a finite number",
+    "model_type": "expected a mapping of fields (indented 'key: value' lines)",
+    "dict_type": "expected a mapping of fields (indented 'key: value' lines)",
+    "model_attributes_type": "expected a mapping of fields (indented 'key: value' lines)",
+    "list_type": "expected a list: [A, B] or one '- item' per line",
+    "string_type": "expected text",
+}
+
+
+def _plain_words(kind: str, found: Any, detail: str) -> str | None:
+    """pydantic's wording replaced by what an officer can act on."""
+    if kind == "int_parsing" and isinstance(found, str) and any(c in found for c in ",_ "):
+        return "write whole numbers without separators, e.g. 1200"
+    if kind.startswith("date") and "outside expected range" in detail:
+        return "no such date on the calendar"
+    return _PLAIN.get(kind)
+
+
 def _message(root: type[BaseModel], err: Any, where: str) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -81,6 +111,9 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
         found = err.get("input")
         hint = _suggest(str(found), values) if isinstance(found, str) else ""
         return f"{where}: unknown value {_short(found)}; expected one of: {', '.join(values)}{hint}"
+    plain = _plain_words(kind, err.get("input"), str((err.get("ctx") or {}).get("error", "")))
+    if plain is not None:
+        return f"{where}: {plain} (found {_short(err.get('input'))})"
     if kind == "literal_error" and loc == ("pso_format",):
         return f"pso_format: unsupported format version {_short(err.get('input'))}; expected 1"
     return f"{where}: {err['msg']} (found {_short(err.get('input'))})"

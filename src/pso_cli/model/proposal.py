@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from pso_cli.model import enums as e
 
@@ -98,7 +98,7 @@ class Resolution(Base):
     number: Annotated[int, Field(ge=1, le=100_000)] = Field(description="UNSC resolution number.")
     year: Annotated[int, Field(ge=1946, le=2100)] | None = Field(None, description="Year adopted.")
     chapter: Chapter | None = _choice(e.Chapter, "UN Charter chapter the resolution acts under.")
-    authorises_force: bool | None = Field(
+    authorises_force: StrictBool | None = Field(
         None, description="Does it authorise 'all necessary measures' (use of force)?"
     )
 
@@ -121,7 +121,7 @@ class PeaceAgreement(Base):
     status: PeaceStatus | None = _choice(e.PeaceStatus, "Is there a peace to keep?")
     name: Name | None = Field(None, description="Agreement or ceasefire name.")
     date: dt.date | None = Field(None, description="Date signed or declared.")
-    parties_committed: bool | None = Field(
+    parties_committed: StrictBool | None = Field(
         None, description="Do the main parties remain committed to it?"
     )
 
@@ -169,7 +169,9 @@ class Humanitarian(Base):
     people_in_need: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = Field(
         None, description="People in need of assistance."
     )
-    civilians_at_risk: bool | None = Field(None, description="Are civilians at risk of violence?")
+    civilians_at_risk: StrictBool | None = Field(
+        None, description="Are civilians at risk of violence?"
+    )
     rationale: Text | None = Field(None, description="Basis for the assessment.")
 
 
@@ -231,7 +233,7 @@ class MedicalEvacuation(Base):
 
 
 class Command(Base):
-    national_command_retained: bool | None = Field(
+    national_command_retained: StrictBool | None = Field(
         None, description="Does NZ keep national command of its personnel?"
     )
     caveats: list[Text] = Field(default_factory=list, description="National caveats.")
