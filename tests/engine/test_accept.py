@@ -36,7 +36,7 @@ def acc(rule: str, expires: str | None = None) -> dict[str, str]:
         "rule": rule,
         "justification": "Accepted risk.",
         "approver": "Minister",
-        "date": "2030-01-01",
+        "date": "1999-01-01",
     }
     if expires:
         out["expires"] = expires

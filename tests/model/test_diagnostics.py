@@ -143,3 +143,21 @@ def test_proposal_enum_with_alias_lists_canonical_values() -> None:
     )
     assert "expected one of: un-peacekeeping, regional-assistance" in p.message
     assert "did you mean" in p.message
+
+
+def test_an_acceptance_cannot_expire_before_it_was_given() -> None:
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import proposal_from_bytes
+
+    data = (
+        b"pso_format: 1\nidentity: {name: X, id: ab}\naccepted_concerns:\n"
+        b"  - {rule: LEG-005, justification: j, approver: a, date: 2030-01-02,"
+        b" expires: 2030-01-01}\n"
+    )
+    with pytest.raises(InputError) as err:
+        proposal_from_bytes(data, "p.yaml")
+    (p,) = err.value.problems
+    assert (p.location.line, p.location.column) == (4, 5)
+    assert p.message == (
+        "accepted_concerns[0]: expires (2030-01-01) is before the acceptance date (2030-01-02)"
+    )

@@ -111,7 +111,10 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
         found = err.get("input")
         hint = _suggest(str(found), values) if isinstance(found, str) else ""
         return f"{where}: unknown value {_short(found)}; expected one of: {', '.join(values)}{hint}"
-    plain = _plain_words(kind, err.get("input"), str((err.get("ctx") or {}).get("error", "")))
+    detail = str((err.get("ctx") or {}).get("error", ""))
+    if kind == "value_error" and detail:
+        return f"{where}: {detail}"
+    plain = _plain_words(kind, err.get("input"), detail)
     if plain is not None:
         return f"{where}: {plain} (found {_short(err.get('input'))})"
     if kind == "literal_error" and loc == ("pso_format",):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from pso_cli.model import enums as e
 
@@ -275,6 +275,14 @@ class AcceptedConcern(Base):
     approver: Name = Field(description="Who accepted it.")
     date: dt.date = Field(description="When it was accepted.")
     expires: dt.date | None = Field(None, description="When the acceptance lapses.")
+
+    @model_validator(mode="after")
+    def _expires_after_acceptance(self) -> AcceptedConcern:
+        if self.expires is not None and self.expires < self.date:
+            raise ValueError(
+                f"expires ({self.expires}) is before the acceptance date ({self.date})"
+            )
+        return self
 
 
 class HistoricalRecord(Base):

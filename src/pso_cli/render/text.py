@@ -98,7 +98,7 @@ def header(a: Assessment) -> RenderableType:
     )
     body.append("Verdict: ")
     body.append(f"[{VERDICT_LABEL[a.verdict]}]", style=style)
-    body.append(f"   score {a.score:.0f}/100, confidence {a.confidence:.0%}\n")
+    body.append(f"   score {a.score:.1f}/100, confidence {a.confidence:.0%}\n")
     body.append(a.reason)
     return Panel(body, title="pso assessment", title_align="left", border_style=style)
 
