@@ -158,6 +158,16 @@ def legal_basis(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     if lb is None:
         yield missing("legal_basis", "The proposal states no legal basis for the mission.")
         return
+    later = [r for r in lb.security_council or [] if r.year is not None and r.year > ctx.as_of.year]
+    if later:
+        numbers = ", ".join(str(r.number) for r in later)
+        yield info(
+            "legal_basis.security_council",
+            f"Resolution(s) {numbers} were adopted after {ctx.as_of.isoformat()} and cannot "
+            "count as a legal basis at that date.",
+        )
+        adopted = [r for r in lb.security_council or [] if r not in later]
+        lb = lb.model_copy(update={"security_council": adopted})
     bases = _bases(lb)
     short = _resolutions_short_of_force(p, lb)
     if short:
