@@ -159,13 +159,18 @@ def _best(engine: Engine, loaded: Loaded, f: Finding, base: Assessment) -> _Tria
     return best
 
 
+def _shown(value: Any) -> str:
+    """A value as the proposal would spell it (true, not True)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def _change(t: _Trial, verdict: Assessment, jointly: bool) -> Change:
     shown = t.value[0] if isinstance(t.value, list) else t.value
     return Change(
         field=format_dotted(t.path),
         line=t.finding.line,
         column=t.finding.column,
-        current=None if t.current is None else str(t.current),
+        current=None if t.current is None else _shown(t.current),
         value=str(shown).lower() if isinstance(shown, bool) else str(shown),
         verdict=verdict.verdict,
         score=verdict.score,

@@ -35,7 +35,7 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
-from pso_cli.rules.builtin.common import MFAT, MFAT_URL, add_months, period
+from pso_cli.rules.builtin.common import MFAT, MFAT_URL, add_months, article, period
 
 IMPLICATIONS = (
     "potential implications for New Zealand agencies involved in the proposed peacekeeping "
@@ -516,7 +516,10 @@ def _protection(level: e.Level, fp: e.Adequacy | None) -> Iterator[Finding]:
     cond = "Provide force protection assessed as adequate for the threat before deployment."
     if fp is None:
         if high:
-            yield missing(field, f"Force protection is not assessed against a '{level}' threat.")
+            yield missing(
+                field,
+                f"Force protection is not assessed against {article(level)} '{level}' threat.",
+            )
         return
     msg = f"Threat is '{level}' and force protection is '{fp}'."
     if fp == e.Adequacy.ADEQUATE:
@@ -560,13 +563,14 @@ def medical_evacuation(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
         if high:
             yield missing(
                 field,
-                f"Medical and evacuation arrangements are not assessed for a '{level}' threat.",
+                "Medical and evacuation arrangements are not assessed for "
+                f"{article(level)} '{level}' threat.",
             )
         else:
             yield info(field, "Medical and evacuation arrangements are not assessed.")
         return
     msg = f"Medical care and evacuation are '{med}'" + (
-        f" against a '{level}' threat." if level else "."
+        f" against {article(level)} '{level}' threat." if level else "."
     )
     cond = "Arrange medical support and casualty evacuation that meet the 10-1-2 timelines."
     if med == e.Adequacy.ADEQUATE:

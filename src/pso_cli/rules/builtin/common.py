@@ -25,3 +25,8 @@ def period(p: Proposal) -> tuple[dt.date, dt.date] | None:
     if loc is None or loc.start_date is None or loc.duration_months is None:
         return None
     return loc.start_date, add_months(loc.start_date, loc.duration_months) - dt.timedelta(days=1)
+
+
+def article(word: object) -> str:
+    """'a' or 'an' before a quoted value: "an 'extreme' threat", "a 'high' threat"."""
+    return "an" if str(word)[:1].lower() in "aeiou" else "a"

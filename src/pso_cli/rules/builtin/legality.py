@@ -35,7 +35,7 @@ from pso_cli.rules.api import (
     rule,
     supports,
 )
-from pso_cli.rules.builtin.common import CHARTER_URL, MFAT, add_months
+from pso_cli.rules.builtin.common import CHARTER_URL, MFAT, add_months, article
 
 LEG = Consideration.LEGALITY
 MFAT_LEGALITY = "legality of the proposed mission and mandate under international law"
@@ -370,8 +370,9 @@ def _posture_problems(p: Proposal, posture: ForcePosture) -> Iterator[Finding]:
     if op in OBSERVING and forceful:
         yield concern(
             field,
-            f"A '{posture}' posture does not fit a '{op}' mission, whose observers are "
-            "normally unarmed or limited to self-defence.",
+            f"{article(posture).capitalize()} '{posture}' posture does not fit "
+            f"{article(op)} '{op}' mission, whose observers are normally unarmed or limited "
+            "to self-defence.",
             15,
             condition="Limit the posture to self-defence or unarmed observation.",
         )
@@ -423,7 +424,7 @@ def force_matches_mandate(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     op = _op_type(p) or "unstated"
     yield supports(
         "legal_basis.use_of_force",
-        f"The '{posture}' posture is consistent with a '{op}' mission.",
+        f"The '{posture}' posture is consistent with {article(op)} '{op}' mission.",
         3,
     )
 
@@ -614,7 +615,10 @@ def peace_to_keep(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     status = pa.status if pa else None
     field = "legal_basis.peace_agreement.status"
     if pa is None or status is None:
-        yield missing(field, f"A '{op}' mission needs a peace to keep; none is stated.")
+        yield missing(
+            field,
+            f"{article(op).capitalize()} '{op}' mission needs a peace to keep; none is stated.",
+        )
     elif status in (PS.NEGOTIATING, PS.NONE):
         yield concern(
             field,
@@ -784,16 +788,16 @@ def main_party_consent(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     elif status in (ConsentStatus.PARTIAL, ConsentStatus.CONTESTED):
         yield concern(
             field,
-            f"Consent is '{status}' for a '{op}' mission: without the consent of all main "
-            "parties its impartiality will be questioned.",
+            f"Consent is '{status}' for {article(op)} '{op}' mission: without the consent of "
+            "all main parties its impartiality will be questioned.",
             10,
             condition="Secure the consent of all main parties to the conflict before deployment.",
         )
     else:
         yield concern(
             field,
-            f"Consent is '{status}': a '{op}' mission cannot operate as peacekeeping without "
-            "the consent of the main parties.",
+            f"Consent is '{status}': {article(op)} '{op}' mission cannot operate as "
+            "peacekeeping without the consent of the main parties.",
             15,
         )
 
