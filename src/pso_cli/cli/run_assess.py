@@ -66,6 +66,8 @@ def parse_outputs(req: Request) -> list[tuple[str, str]]:
 
 
 def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
+    if not outputs:  # nothing to refuse; and no set of every input path held for nothing
+        return
     inputs = {os.path.realpath(f) for f in files if f != "-"}
     for _, path in outputs:
         if os.path.realpath(path) in inputs:
