@@ -67,9 +67,18 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             f"file is {st.st_size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
             "too-large",
         )
+    # Ask for the size stat gave plus one byte: asking for the whole limit would
+    # allocate (and return) a limit-sized buffer for every small file. A file that
+    # grew since the stat is read on, up to the limit.
+    want = st.st_size + 1
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open(path, "rb", buffering=0) as fh:
+            data = fh.read(want)
+            while len(data) >= want and len(data) <= max_bytes:
+                more = fh.read(max_bytes + 1 - len(data))
+                if not more:
+                    break
+                data += more
     except OSError as exc:
         raise InputError.at(path, 1, 1, _os_reason(exc), "unreadable") from None
     if len(data) > max_bytes:

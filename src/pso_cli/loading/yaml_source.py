@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,42 +221,89 @@ class _Builder:
         assert path is not None
         self.stack.append(_Frame(path, container, isinstance(container, dict)))
 
-    def run(self, events: Iterable[Any]) -> None:
-        """Feed every event; plain scalars, the bulk of a file, take an inlined path."""
+    def run(self, next_event: Callable[[], Any]) -> None:  # noqa: C901 - the hot loop, inlined
+        """Pull every event from the parser until the stream ends.
+
+        Untagged scalars and collections inside the root, nearly every event of a
+        proposal, take this inlined path: a method call per event would double the cost
+        of building. Everything else (document and stream events, tags, aliases, the
+        root, odd keys, the limits) goes through `feed` or `_key`, which give the same
+        data and raise the located errors; tests check both paths agree.
+        """
         stack = self.stack
         values = self.smap._values
         keys = self.smap._keys
-        scalar_event = yaml.ScalarEvent
-        for ev in events:
-            if type(ev) is not scalar_event or ev.tag is not None or self.nodes >= MAX_NODES:
+        scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        may_resolve = _MAY_RESOLVE
+        top: _Frame | None = None
+        while True:
+            ev = next_event()
+            kind = type(ev)
+            if kind in ends:
+                stack.pop()
+                top = stack[-1] if stack else None
+                continue
+            is_node = kind is scalar_t or kind is map_t or kind is seq_t
+            if top is None or not is_node or ev.tag is not None or self.nodes >= MAX_NODES:
                 self.feed(ev)
+                if kind is yaml.StreamEndEvent:
+                    return
+                top = stack[-1] if stack else None
                 continue
             self.nodes += 1
-            text = ev.value
-            if ev.implicit[0] and (not text or text[0] in _MAY_RESOLVE):
-                try:
-                    value = resolve_plain(text)
-                except ValueError as exc:
-                    raise self.fail(ev.start_mark, str(exc), "bad-scalar") from None
-            else:
-                value = text
-            if not stack:
-                self.add_value(value, ev, False)
-                continue
-            top = stack[-1]
             mark: Any = ev.start_mark
-            if not top.is_map:
-                p = (*top.path, len(top.container))
-                top.container.append(value)
-                values[p] = (mark.line + 1, mark.column + 1)
-            elif top.pending_key is None:
-                self._take_key(top, value, ev)
-            else:
-                p = (*top.path, top.pending_key)
-                top.container[top.pending_key] = value
-                values[p] = (mark.line + 1, mark.column + 1)
-                keys[p] = top.key_pos  # type: ignore[assignment]
+            if kind is not scalar_t and len(stack) >= MAX_DEPTH:
+                raise self.fail(mark, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+            if top.is_map:
+                key = top.pending_key
+                if key is None:
+                    key = ev.value if kind is scalar_t else None
+                    if (  # refused with its reason in `_key`, or a plain key after all
+                        key is None
+                        or len(key) > MAX_NUMBER_DIGITS
+                        or key == "<<"
+                        or key in top.seen
+                        or not key.isprintable()
+                    ):
+                        self._key(top, ev)
+                    else:
+                        top.seen[key] = mark.line + 1
+                        top.pending_key = key
+                        top.key_pos = (mark.line + 1, mark.column + 1)
+                    continue
+                path: Path = (*top.path, key)
+                keys[path] = top.key_pos  # type: ignore[assignment]
                 top.pending_key = None
+            else:
+                path = (*top.path, len(top.container))
+            if kind is scalar_t:
+                value = ev.value
+                if ev.implicit[0] and (not value or value[0] in may_resolve):
+                    value = self._resolve(ev)
+            else:
+                value = {} if kind is map_t else []
+            if top.is_map:
+                top.container[key] = value
+            else:
+                top.container.append(value)
+            values[path] = (mark.line + 1, mark.column + 1)
+            if kind is not scalar_t:
+                top = _Frame(path, value, kind is map_t)
+                stack.append(top)
+
+    def _key(self, top: _Frame, event: Any) -> None:
+        if type(event) is not yaml.ScalarEvent:
+            raise self.fail(event.start_mark, "a mapping key must be a plain scalar", "bad-key")
+        if len(event.value) > MAX_NUMBER_DIGITS and event.implicit[0]:
+            self._resolve(event)  # an over-long number is refused even as a key
+        self._take_key(top, event.value, event)
+
+    def _resolve(self, event: Any) -> Any:
+        try:
+            return resolve_plain(event.value)
+        except ValueError as exc:
+            raise self.fail(event.start_mark, str(exc), "bad-scalar") from None
 
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
@@ -326,7 +373,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map."""
     builder = _Builder(path)
     try:
-        builder.run(yaml.parse(text, Loader=_Loader))
+        builder.run(_Loader(text).get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "YAML syntax error"
