@@ -91,12 +91,14 @@ def _accepted(a: AcceptedConcernUse) -> dict[str, Any]:
 
 
 def _finding(f: Finding) -> dict[str, Any]:
+    # `_value_` is the member's plain attribute; `.value` goes through a descriptor that
+    # costs more than the rest of this function for the ~30 findings of every proposal.
     return {
         "rule": f.rule,
         "rule_name": f.rule_name,
-        "consideration": f.consideration.value if f.consideration else None,
-        "outcome": f.outcome.value,
-        "severity": f.severity.value,
+        "consideration": f.consideration._value_ if f.consideration else None,
+        "outcome": f.outcome._value_,
+        "severity": f.severity._value_,
         "message": f.message,
         "field": f.field,
         "line": f.line,
