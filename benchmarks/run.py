@@ -39,7 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from stages import profile  # noqa: E402
+from stages import event_floor, profile  # noqa: E402
 
 AS_OF = "2026-11-28"
 ONE_FILE = ROOT / "examples" / "ramsi-2003.yaml"
@@ -409,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         import datetime as dt
 
         stages = profile(files, dt.date.fromisoformat(AS_OF))
+        stages.events_ns = event_floor(files)
     rows = startup_rows(by) + batch_rows(batches)
     command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
     out = [
