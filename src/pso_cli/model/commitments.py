@@ -18,7 +18,7 @@ class Agency(e.Choice):
     OTHER = "other"
 
 
-AgencyField = Annotated[Agency, BeforeValidator(Agency.normalise)]
+AgencyField = Annotated[Agency, BeforeValidator(Agency.normaliser())]
 
 
 class Deployment(Base):

@@ -6,12 +6,14 @@ canonical spellings and the listed aliases. Nothing else is guessed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 
 class Choice(StrEnum):
-    """Base for proposal enumerations; `ALIASES` maps extra spellings to members."""
+    """Base for proposal enumerations; `_aliases` (set after the class) maps extra
+    spellings to members."""
 
     @classmethod
     def normalise(cls, value: Any) -> Any:
@@ -20,6 +22,22 @@ class Choice(StrEnum):
         key = value.strip().lower().replace("_", "-").replace(" ", "-")
         aliases: dict[str, str] = getattr(cls, "_aliases", {})
         return aliases.get(key, key)
+
+    @classmethod
+    def normaliser(cls) -> Callable[[Any], Any]:
+        """`normalise` as a validator, with a fast path for the usual case: a value
+        written exactly as a canonical spelling or an alias is answered by one dict
+        lookup; anything else takes `normalise`, so results and errors are the same."""
+        exact = {m.value: m.value for m in cls} | getattr(cls, "_aliases", {})
+        slow = cls.normalise
+
+        def normalise(value: Any) -> Any:
+            try:
+                return exact[value]
+            except (KeyError, TypeError):  # another spelling, or not a str (unhashable)
+                return slow(value)
+
+        return normalise
 
 
 class OperationType(Choice):
