@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import signal
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,16 +16,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.criteria.profile import Profile
-from pso_cli.engine.timeout import RuleTimeout, alarm_handler
+from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import parse_dotted
-from pso_cli.model.findings import Finding, Outcome, Severity
-from pso_cli.rules.api import Rule, RuleContext
+from pso_cli.loading.source_map import SourceMap, parse_dotted
+from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Check, Rule, RuleContext
 from pso_cli.rules.registry import Registry
 
 RULE_TIME_LIMIT_S = 2.0
 _SCALED = (Outcome.SUPPORTS, Outcome.CONCERN)
+_ERROR, _MAJOR = Outcome.ERROR, Severity.MAJOR  # enum attribute lookups are slow in 3.11
 _SEVERITY_WEIGHT = {
     Severity.CRITICAL: 2.0,
     Severity.MAJOR: 1.0,
@@ -91,37 +92,83 @@ def _error(active: ActiveRule, message: str) -> Finding:
     return Finding(Outcome.ERROR, message, "", 0.0)
 
 
-def _run(active: ActiveRule, loaded: Loaded, ctx: RuleContext, alarm: bool) -> list[Finding]:
-    started = time.perf_counter()
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One active rule with everything its runs share, worked out once per rule set."""
+
+    active: ActiveRule
+    check: Check
+    ctx: RuleContext
+    code: str
+    name: str
+    consideration: Consideration
+    severity: Severity
+    scale: float
+
+    @classmethod
+    def of(cls, active: ActiveRule, as_of: dt.date, commitments: Sequence[Any]) -> _Prepared:
+        r = active.rule
+        ctx = RuleContext(options=active.options, as_of=as_of, commitments=commitments)
+        return cls(
+            active, r.check, ctx, r.code, r.name, r.consideration, active.severity, active.scale
+        )
+
+
+class _PlanCache:
+    """The prepared rules of the last (rules, as_of, commitments) seen.
+
+    A batch evaluates every proposal with the same rule tuple, so its preparation is
+    reused. Only tuples are remembered (they cannot change behind the cache), and they
+    are held, so their identity stays theirs.
+    """
+
+    __slots__ = ("key", "plan")
+
+    def __init__(self) -> None:
+        self.key: tuple[Any, ...] = ()
+        self.plan: tuple[_Prepared, ...] = ()
+
+    def get(
+        self, rules: Sequence[ActiveRule], as_of: dt.date, commitments: Sequence[Any]
+    ) -> tuple[_Prepared, ...]:
+        key = self.key
+        if key and key[0] is rules and key[2] is commitments and key[1] == as_of:
+            return self.plan
+        plan = tuple(_Prepared.of(a, as_of, commitments) for a in rules)
+        if type(rules) is tuple and type(commitments) is tuple:
+            self.key, self.plan = (rules, as_of, commitments), plan
+        return plan
+
+
+_PLANS = _PlanCache()
+
+
+def _run(p: _Prepared, proposal: Proposal, clock: RuleClock) -> list[Finding]:
+    """The rule's findings, or one error finding if it failed or overran its limit."""
+    clock.started = started = time.perf_counter()
     try:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, RULE_TIME_LIMIT_S)
         try:
-            produced = list(active.rule.check(loaded.proposal, ctx))
+            produced = list(p.check(proposal, p.ctx))
         finally:
-            if alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+            clock.started = None  # inside the try: a late alarm is still caught below
     except RuleTimeout:
-        return [_error(active, f"rule stopped after its {RULE_TIME_LIMIT_S:g}s time limit")]
+        return [_error(p.active, f"rule stopped after its {clock.limit:g}s time limit")]
     except RecursionError:
-        return [_error(active, "rule failed: RecursionError")]
+        return [_error(p.active, "rule failed: RecursionError")]
     except Exception as exc:  # isolate a faulty rule; report it
-        return [_error(active, f"rule failed: {type(exc).__name__}: {exc}")]
+        return [_error(p.active, f"rule failed: {type(exc).__name__}: {exc}")]
     elapsed = time.perf_counter() - started
-    if elapsed > RULE_TIME_LIMIT_S:
-        return [
-            _error(
-                active,
-                f"rule took {elapsed:.1f}s, over its {RULE_TIME_LIMIT_S:.0f}s limit; "
-                "result discarded",
-            )
-        ]
+    if elapsed > clock.limit:
+        return [_error(p.active, _overran(elapsed, clock.limit))]
     for f in produced:
         if type(f) is not Finding and not isinstance(f, Finding):
-            return [
-                _error(active, f"rule returned {type(f).__name__}, not a Finding; result discarded")
-            ]
+            kind = type(f).__name__
+            return [_error(p.active, f"rule returned {kind}, not a Finding; result discarded")]
     return produced
+
+
+def _overran(elapsed: float, limit: float) -> str:
+    return f"rule took {elapsed:.1f}s, over its {limit:.0f}s limit; result discarded"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -132,18 +179,18 @@ def _path(field: str) -> tuple[str | int, ...] | None:
         return None
 
 
-def _stamp(f: Finding, active: ActiveRule, loaded: Loaded) -> Finding:
-    r = active.rule
+def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
     path = _path(f.field)
-    line, col = loaded.source_map.value(path) if path is not None else (1, 1)
-    if f.outcome is Outcome.ERROR:
-        severity, effect = Severity.MAJOR, f.effect
+    line, col = source_map.value(path) if path is not None else (1, 1)
+    outcome = f.outcome
+    if outcome is _ERROR:
+        severity, effect = _MAJOR, f.effect
     else:
-        severity = active.severity
-        effect = f.effect * active.scale if f.outcome in _SCALED else f.effect
+        severity = p.severity
+        effect = f.effect * p.scale if outcome in _SCALED else f.effect
     return Finding(
-        f.outcome, f.message, f.field, round(effect, 2), f.condition, r.code, r.name,
-        r.consideration, severity, line, col, f.accepted,
+        outcome, f.message, f.field, round(effect, 2), f.condition, p.code, p.name,
+        p.consideration, severity, line, col, f.accepted,
     )  # fmt: skip
 
 
@@ -155,14 +202,13 @@ def evaluate(
 ) -> list[Finding]:
     """Every stamped finding of every active rule, in a stable order.
 
-    The interval timer that enforces each rule's time limit is armed per rule; its
-    handler is installed once for the whole proposal (installing it per rule cost more
-    than most rules).
+    One interval timer watches the whole proposal (see RuleClock): arming one per rule
+    cost more system calls than most rules cost time.
     """
     out: list[Finding] = []
-    with alarm_handler() as alarm:
-        alarm = alarm and RULE_TIME_LIMIT_S > 0
-        for active in rules:
-            ctx = RuleContext(options=active.options, as_of=as_of, commitments=commitments)
-            out.extend(_stamp(f, active, loaded) for f in _run(active, loaded, ctx, alarm))
+    proposal, source_map = loaded.proposal, loaded.source_map
+    with rule_clock(RULE_TIME_LIMIT_S) as clock:
+        for p in _PLANS.get(rules, as_of, commitments):
+            for f in _run(p, proposal, clock):
+                out.append(_stamp(f, p, source_map))
     return out
