@@ -23,6 +23,10 @@ from pso_cli.model.findings import (
 )
 
 BASELINE = 50.0
+_CONSIDERATIONS = tuple(Consideration)
+# Enum attribute lookups are slow in 3.11; hot loops use these names.
+_BLOCKER, _CONCERN, _ERROR = Outcome.BLOCKER, Outcome.CONCERN, Outcome.ERROR
+_MISSING = Outcome.MISSING
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +57,39 @@ def consideration_result(
     c: Consideration, findings: Sequence[Finding], rules: Sequence[RuleFacts], weight: float
 ) -> ConsiderationResult:
     mine = [f for f in findings if f.consideration == c]
+    return _result(c, mine, [r for r in rules if r.consideration == c], weight)
+
+
+def _result(
+    c: Consideration, mine: Sequence[Finding], mine_rules: Sequence[RuleFacts], weight: float
+) -> ConsiderationResult:
+    """consideration_result given the consideration's own findings and rules."""
     points: dict[str, float] = {}
     for f in mine:
         if not f.accepted:
             points[f.rule] = points.get(f.rule, 0.0) + f.effect
-    mine_rules = [r for r in rules if r.consideration == c]
     needed = sum(r.facts for r in mine_rules)
     confidence = sum(r.known for r in mine_rules) / needed if needed else 0.0
     score = _clamp(BASELINE + sum(points.values()))
     contributions = tuple(sorted((k, round(v, 2)) for k, v in points.items() if v))
     return ConsiderationResult(c, round(score, 1), round(confidence, 3), weight, contributions)
+
+
+def _results(
+    findings: Sequence[Finding], rules: Sequence[RuleFacts], weights: Weights
+) -> tuple[ConsiderationResult, ...]:
+    """Every consideration's result, with findings and rules split in one pass each."""
+    mine: dict[Consideration, list[Finding]] = {c: [] for c in _CONSIDERATIONS}
+    for f in findings:
+        group = mine.get(f.consideration)  # type: ignore[arg-type]  # None: in no group
+        if group is not None:
+            group.append(f)
+    mine_rules: dict[Consideration, list[RuleFacts]] = {c: [] for c in _CONSIDERATIONS}
+    for r in rules:
+        rule_group = mine_rules.get(r.consideration)
+        if rule_group is not None:
+            rule_group.append(r)
+    return tuple(_result(c, mine[c], mine_rules[c], weights.of(c)) for c in _CONSIDERATIONS)
 
 
 def _weighted(results: Sequence[ConsiderationResult], attr: str) -> float:
@@ -75,7 +102,7 @@ def _weighted(results: Sequence[ConsiderationResult], attr: str) -> float:
 def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for f in findings:
-        if f.outcome == Outcome.CONCERN and f.condition and not f.accepted:
+        if f.outcome == _CONCERN and f.condition and not f.accepted:
             seen.setdefault(f.condition, None)
     return tuple(seen)
 
@@ -86,7 +113,7 @@ def decide(
     weights: Weights,
     thresholds: Thresholds,
 ) -> Decision:
-    results = tuple(consideration_result(c, findings, rules, weights.of(c)) for c in Consideration)
+    results = _results(findings, rules, weights)
     # Thresholds compare unrounded values, so sensitivity analysis (which solves for
     # the exact weights where a threshold is crossed) agrees with the verdict.
     score = _weighted(results, "score")
@@ -104,12 +131,12 @@ def _verdict(
     conditions: Sequence[str],
     t: Thresholds,
 ) -> tuple[Verdict, str]:
-    blockers = [f for f in findings if f.outcome == Outcome.BLOCKER]
+    blockers = [f for f in findings if f.outcome == _BLOCKER]
     if blockers:
         b = blockers[0]
         more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
         return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{more}"
-    errors = [f for f in findings if f.outcome == Outcome.ERROR]
+    errors = [f for f in findings if f.outcome == _ERROR]
     if errors:
         return (
             Verdict.FURTHER_ANALYSIS,
@@ -117,7 +144,7 @@ def _verdict(
         )
     weak = [r for r in results if r.confidence < t.min_consideration_confidence]
     if confidence < t.min_confidence or weak:
-        missing = sum(1 for f in findings if f.outcome == Outcome.MISSING)
+        missing = sum(1 for f in findings if f.outcome == _MISSING)
         least = weak[0].consideration.title if weak else ""
         which = f"; least known: {least[:1].lower()}{least[1:]}" if weak else ""
         return Verdict.FURTHER_ANALYSIS, (

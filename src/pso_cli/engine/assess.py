@@ -11,14 +11,18 @@ from typing import Any
 
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import decide
+from pso_cli.engine.aggregate import RuleFacts, decide
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import by_rule, facts_of
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome, Severity
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Rule
 from pso_cli.rules.registry import Registry
 
 _ORDER = {c: i for i, c in enumerate(Consideration)}
+_BLOCKER = Outcome.BLOCKER  # enum attribute lookups are slow in 3.11
+_UNKNOWN = (Outcome.MISSING, Outcome.ERROR)
 FRAGILE_RULE = "PSO-FRAGILE"
 
 
@@ -62,6 +66,11 @@ class Engine:
         """(rule code, reference text) of each active rule, in order; built once."""
         return tuple((a.rule.code, str(a.rule.reference)) for a in self.rules)
 
+    @cached_property
+    def gate_rules(self) -> tuple[Rule, ...]:
+        """The active rules that are gates, in order; built once."""
+        return tuple(a.rule for a in self.rules if a.rule.gate)
+
 
 def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
     return (
@@ -75,31 +84,21 @@ def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:
 
 
 def _gates(engine: Engine, groups: dict[str, list[Finding]]) -> tuple[Gate, ...]:
-    gates = []
-    for active in engine.rules:
-        if not active.rule.gate:
-            continue
-        mine = groups.get(active.rule.code, [])
-        first = next((f for f in mine if f.outcome == Outcome.BLOCKER), None) or (
-            mine[0] if mine else None
-        )
-        if any(f.outcome == Outcome.BLOCKER for f in mine):
-            status = "failed"
-        elif any(f.outcome in (Outcome.MISSING, Outcome.ERROR) for f in mine) or not mine:
-            status = "unknown"
-        else:
-            status = "passed"
-        gates.append(
-            Gate(
-                active.rule.code,
-                active.rule.title,
-                status,
-                first.field if first else "",
-                first.line if first else 1,
-                first.column if first else 1,
-            )
-        )
-    return tuple(gates)
+    return tuple(_gate(r, groups.get(r.code, [])) for r in engine.gate_rules)
+
+
+def _gate(rule: Rule, mine: Sequence[Finding]) -> Gate:
+    blocker = next((f for f in mine if f.outcome == _BLOCKER), None)
+    first = blocker or (mine[0] if mine else None)
+    if blocker is not None:
+        status = "failed"
+    elif not mine or any(f.outcome in _UNKNOWN for f in mine):
+        status = "unknown"
+    else:
+        status = "passed"
+    if first is None:
+        return Gate(rule.code, rule.title, status, "", 1, 1)
+    return Gate(rule.code, rule.title, status, first.field, first.line, first.column)
 
 
 def _alternatives(loaded: Loaded) -> tuple[str, ...]:
@@ -184,14 +183,25 @@ def _assess(engine: Engine, loaded: Loaded) -> Assessment:
     return finish(engine, loaded, raw)
 
 
+def _known_facts(engine: Engine, p: Proposal, groups: dict[str, list[Finding]]) -> list[RuleFacts]:
+    """RuleFacts of each rule that produced findings, in rule order."""
+    known = []
+    for a in engine.rules:
+        mine = groups.get(a.rule.code)
+        if mine:
+            facts = facts_of(a.rule, p, mine)
+            if facts is not None:
+                known.append(facts)
+    return known
+
+
 def finish(engine: Engine, loaded: Loaded, raw: Sequence[Finding]) -> Assessment:
     """Accept, sort, weigh and decide: everything after the rules have run."""
     findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
     findings.sort(key=sort_key)
     p = loaded.proposal
     groups = by_rule(findings)
-    facts = [facts_of(a.rule, p, groups.get(a.rule.code, ())) for a in engine.rules]
-    known = [f for f in facts if f is not None]
+    known = _known_facts(engine, p, groups)
     d = decide(findings, known, engine.profile.weights, engine.profile.thresholds)
     return Assessment(
         path=loaded.path,

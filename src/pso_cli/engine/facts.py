@@ -9,13 +9,16 @@ so facts irrelevant to this kind of operation do not lower confidence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from pso_cli.engine.aggregate import RuleFacts
-from pso_cli.model.findings import Finding, Outcome
+from pso_cli.model.findings import Consideration, Finding, Outcome
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Rule
+
+_ERROR, _MISSING = Outcome.ERROR, Outcome.MISSING  # enum attribute lookups are slow in 3.11
 
 
 def stated(obj: Any, dotted: str) -> bool:
@@ -74,17 +77,29 @@ def facts_of(rule: Rule, proposal: Proposal, mine: Sequence[Finding]) -> RuleFac
     """rule_facts given the rule's own findings (see by_rule), for a whole batch's speed."""
     if not mine:
         return None
-    reads = rule.reads or ("",)
-    if any(f.outcome == Outcome.ERROR for f in mine):
-        return RuleFacts(rule.code, rule.consideration, len(reads), 0.0)
-    missing = [f.field for f in mine if f.outcome == Outcome.MISSING]
+    facts = len(rule.reads) or 1  # a rule that declares no reads counts as one fact
+    missing = []
+    for f in mine:
+        outcome = f.outcome
+        if outcome == _ERROR:
+            return _facts(rule.code, rule.consideration, facts, 0.0)
+        if outcome == _MISSING:
+            missing.append(f.field)
     if not missing:  # the rule had every fact it needed; facts it did not need don't count
-        return RuleFacts(rule.code, rule.consideration, len(reads), float(len(reads)))
+        return _facts(rule.code, rule.consideration, facts, float(facts))
     if not rule.reads:
-        return RuleFacts(rule.code, rule.consideration, 1, 0.0)
+        return _facts(rule.code, rule.consideration, 1, 0.0)
     known = sum(
-        1 for fact in reads if stated(proposal, fact) and not any(_named(m, fact) for m in missing)
+        1
+        for fact in rule.reads
+        if not any(_named(m, fact) for m in missing) and stated(proposal, fact)
     )
-    if missing and known == len(reads):
+    if known == facts:
         known -= 1  # a sub-fact is missing even though its parent is stated
-    return RuleFacts(rule.code, rule.consideration, len(reads), float(known))
+    return RuleFacts(rule.code, rule.consideration, facts, float(known))
+
+
+@functools.lru_cache(maxsize=1024)
+def _facts(code: str, consideration: Consideration, facts: int, known: float) -> RuleFacts:
+    """The proposal-independent RuleFacts (all known, or none), shared across a batch."""
+    return RuleFacts(code, consideration, facts, known)
