@@ -22,7 +22,7 @@ from pso_cli.loading.load import Loaded
 from pso_cli.loading.source_map import SourceMap, parse_dotted
 from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Check, Rule, RuleContext
+from pso_cli.rules.api import Check, Rule, RuleContext, new_finding
 from pso_cli.rules.registry import Registry
 
 RULE_TIME_LIMIT_S = 2.0
@@ -188,7 +188,7 @@ def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
     else:
         severity = p.severity
         effect = f.effect * p.scale if outcome in _SCALED else f.effect
-    return Finding(
+    return new_finding(
         outcome, f.message, f.field, round(effect, 2), f.condition, p.code, p.name,
         p.consideration, severity, line, col, f.accepted,
     )  # fmt: skip
