@@ -68,8 +68,11 @@ def _result(
     for f in mine:
         if not f.accepted:
             points[f.rule] = points.get(f.rule, 0.0) + f.effect
-    needed = sum(r.facts for r in mine_rules)
-    confidence = sum(r.known for r in mine_rules) / needed if needed else 0.0
+    needed, known = 0, 0.0
+    for r in mine_rules:  # counts of whole facts: the order of addition cannot matter
+        needed += r.facts
+        known += r.known
+    confidence = known / needed if needed else 0.0
     score = _clamp(BASELINE + sum(points.values()))
     contributions = tuple(sorted((k, round(v, 2)) for k, v in points.items() if v))
     return ConsiderationResult(c, round(score, 1), round(confidence, 3), weight, contributions)

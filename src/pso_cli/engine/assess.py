@@ -186,10 +186,11 @@ def _assess(engine: Engine, loaded: Loaded) -> Assessment:
 def _known_facts(engine: Engine, p: Proposal, groups: dict[str, list[Finding]]) -> list[RuleFacts]:
     """RuleFacts of each rule that produced findings, in rule order."""
     known = []
+    memo: dict[str, bool] = {}
     for a in engine.rules:
         mine = groups.get(a.rule.code)
         if mine:
-            facts = facts_of(a.rule, p, mine)
+            facts = facts_of(a.rule, p, mine, memo)
             if facts is not None:
                 known.append(facts)
     return known

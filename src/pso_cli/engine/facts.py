@@ -19,6 +19,8 @@ from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Rule
 
 _ERROR, _MISSING = Outcome.ERROR, Outcome.MISSING  # enum attribute lookups are slow in 3.11
+_SEQUENCES = (list, tuple)  # a tuple of types: isinstance is slower with `list | tuple`
+_EMPTIABLE = (list, tuple, str)
 
 
 def stated(obj: Any, dotted: str) -> bool:
@@ -27,34 +29,53 @@ def stated(obj: Any, dotted: str) -> bool:
     Lists: any element does. A `*` segment stands for any field of a model
     (`contribution.*.personnel`: any agency's personnel).
     """
-    head, _, rest = dotted.partition(".")
-    name = head.split("[", 1)[0]
+    name, rest = _step(dotted)
     if name == "*":
         fields = type(obj).model_fields if hasattr(type(obj), "model_fields") else {}
         values = [getattr(obj, f) for f in fields]
         items = [x for v in values if _present(v) for x in (v if isinstance(v, list) else [v])]
         return any(stated(x, rest) if rest else True for x in items)
     value = getattr(obj, name, None) if name else obj
-    if value is None or (isinstance(value, list | tuple | str) and len(value) == 0):
+    if not _present(value):
         return False
     if not rest:
         return True
-    if isinstance(value, list | tuple):
+    if isinstance(value, _SEQUENCES):
         return any(stated(v, rest) for v in value)
     return stated(value, rest)
 
 
+@functools.lru_cache(maxsize=1024)
+def _step(dotted: str) -> tuple[str, str]:
+    """'a[].b.c' -> ('a', 'b.c'): the first field's name and the rest of the path."""
+    head, _, rest = dotted.partition(".")
+    return head.split("[", 1)[0], rest
+
+
+def _stated(proposal: Proposal, fact: str, memo: dict[str, bool] | None) -> bool:
+    if memo is None:
+        return stated(proposal, fact)
+    found = memo.get(fact)
+    if found is None:
+        found = memo[fact] = stated(proposal, fact)
+    return found
+
+
 def _present(value: Any) -> bool:
-    return value is not None and not (isinstance(value, list | tuple | str) and len(value) == 0)
+    return value is not None and not (isinstance(value, _EMPTIABLE) and len(value) == 0)
 
 
 def _named(field: str, fact: str) -> bool:
-    return (
-        field == fact
-        or field.startswith(fact + ".")
-        or field.startswith(fact + "[")
-        or fact.startswith(field + ".")
-    )
+    """Does a missing `field` name `fact`, a part of it, or the whole it belongs to?
+
+    `field == fact`, or `field` starts with `fact.` or `fact[`, or `fact` starts with
+    `field.`; written without building those prefixes, as this runs per pair.
+    """
+    if field == fact:
+        return True
+    if field.startswith(fact):
+        return field[len(fact)] in ".["
+    return fact.startswith(field) and fact[len(field)] == "."
 
 
 def by_rule(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
@@ -73,8 +94,14 @@ def rule_facts(rule: Rule, proposal: Proposal, findings: Sequence[Finding]) -> R
     return facts_of(rule, proposal, [f for f in findings if f.rule == rule.code])
 
 
-def facts_of(rule: Rule, proposal: Proposal, mine: Sequence[Finding]) -> RuleFacts | None:
-    """rule_facts given the rule's own findings (see by_rule), for a whole batch's speed."""
+def facts_of(
+    rule: Rule, proposal: Proposal, mine: Sequence[Finding], memo: dict[str, bool] | None = None
+) -> RuleFacts | None:
+    """rule_facts given the rule's own findings (see by_rule), for a whole batch's speed.
+
+    `memo` remembers, for one proposal, which facts it states: many rules read the
+    same facts (`identity.operation_type` is read by ten).
+    """
     if not mine:
         return None
     facts = len(rule.reads) or 1  # a rule that declares no reads counts as one fact
@@ -92,7 +119,7 @@ def facts_of(rule: Rule, proposal: Proposal, mine: Sequence[Finding]) -> RuleFac
     known = sum(
         1
         for fact in rule.reads
-        if not any(_named(m, fact) for m in missing) and stated(proposal, fact)
+        if not any(_named(m, fact) for m in missing) and _stated(proposal, fact, memo)
     )
     if known == facts:
         known -= 1  # a sub-fact is missing even though its parent is stated
