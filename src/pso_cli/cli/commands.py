@@ -1,32 +1,45 @@
-"""Attach every command to the app; each lives in its own small module."""
+"""Attach commands to the app; each lives in its own small module.
+
+`register(app, only=NAME)` imports and attaches one command (or group) alone: `pso NAME
+...` is parsed by an app holding just that command, so Typer builds the Click command,
+options and converters of one command instead of all of them (see main.run).
+"""
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 import typer
 
+# name: (module in pso_cli.cli, function, no_args_is_help), in --help order
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "assess": ("assess_cmd", "assess", True),
+    "validate": ("validate_cmd", "validate", True),
+    "init": ("init_cmd", "init", False),
+    "schema": ("schema_cmd", "schema", False),
+    "rules": ("rules_cmd", "list_rules", False),
+    "explain": ("rules_cmd", "explain", True),
+    "calibrate": ("calibrate_cmd", "calibrate", False),
+    "compare": ("compare_cmd", "compare", True),
+    "diff": ("diff_cmd", "diff", True),
+}
+# name: module in pso_cli.cli defining `app`, a Typer group
+GROUPS: dict[str, str] = {
+    "criteria": "criteria_cmd",
+    "config": "config_cmd",
+}
+NAMES = frozenset(COMMANDS) | frozenset(GROUPS)
 
-def register(app: typer.Typer) -> None:
-    from pso_cli.cli import (
-        assess_cmd,
-        calibrate_cmd,
-        compare_cmd,
-        config_cmd,
-        criteria_cmd,
-        diff_cmd,
-        init_cmd,
-        rules_cmd,
-        schema_cmd,
-        validate_cmd,
-    )
 
-    app.command("assess", no_args_is_help=True)(assess_cmd.assess)
-    app.command("validate", no_args_is_help=True)(validate_cmd.validate)
-    app.command("init")(init_cmd.init)
-    app.command("schema")(schema_cmd.schema)
-    app.command("rules")(rules_cmd.list_rules)
-    app.command("explain", no_args_is_help=True)(rules_cmd.explain)
-    app.command("calibrate")(calibrate_cmd.calibrate)
-    app.command("compare", no_args_is_help=True)(compare_cmd.compare)
-    app.command("diff", no_args_is_help=True)(diff_cmd.diff)
-    app.add_typer(criteria_cmd.app, name="criteria")
-    app.add_typer(config_cmd.app, name="config")
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"pso_cli.cli.{name}")
+
+
+def register(app: typer.Typer, only: str | None = None) -> None:
+    for name, (module, function, no_args) in COMMANDS.items():
+        if only in (None, name):
+            app.command(name, no_args_is_help=no_args)(getattr(_module(module), function))
+    for name, module in GROUPS.items():
+        if only in (None, name):
+            app.add_typer(_module(module).app, name=name)

@@ -20,17 +20,6 @@ EPILOG = (
     "plugin error; 70 internal error (use --debug); 130 interrupted."
 )
 
-app = typer.Typer(
-    name="pso",
-    help="Assess proposed New Zealand peace support operations against MFAT's four "
-    "considerations: strategic implications, legality, agency implications, alternatives.",
-    epilog=EPILOG,
-    no_args_is_help=True,
-    add_completion=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -38,7 +27,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -50,19 +38,57 @@ def main(
         os.environ["PSO_DEBUG"] = "1"
 
 
-def _register() -> None:
+def make_app(only: str | None = None) -> typer.Typer:
+    """The `pso` app with every command, or with the one command `only` names."""
     from pso_cli.cli import commands
 
-    commands.register(app)
+    new = typer.Typer(
+        name="pso",
+        help="Assess proposed New Zealand peace support operations against MFAT's four "
+        "considerations: strategic implications, legality, agency implications, alternatives.",
+        epilog=EPILOG,
+        no_args_is_help=True,
+        add_completion=True,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    new.callback()(main)
+    commands.register(new, only)
+    return new
 
 
-_register()
+app: typer.Typer  # declared here, built by __getattr__ on first use
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`, the full app (for tests and tools), built on first use."""
+    if name == "app":
+        global app
+        app = make_app()
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command a plain `pso [--debug] COMMAND ...` runs, else None.
+
+    For such a command line an app holding that command alone parses and behaves as
+    the full app does, and Typer then builds one command's options instead of all of
+    them. Anything else (--help, --version, an unknown or misspelt command, shell
+    completion) goes to the full app, which lists and suggests every command.
+    """
+    from pso_cli.cli.commands import NAMES
+
+    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    rest = argv[1:] if argv[:1] == ["--debug"] else argv
+    return rest[0] if rest and rest[0] in NAMES else None
 
 
 def run() -> None:
     """Console-script entry point: map every failure to a documented exit code."""
     try:
-        code = app(standalone_mode=False)
+        code = make_app(command_named(sys.argv[1:]))(standalone_mode=False)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a silent Exit(130)
             print("pso: interrupted", file=sys.stderr)
     except KeyboardInterrupt:
