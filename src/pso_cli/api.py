@@ -12,10 +12,13 @@ from pso_cli.errors import InputError, Problem
 from pso_cli.loading.inputs import STDIN, expand
 from pso_cli.loading.load import Loaded, load_proposal, proposal_from_bytes
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
-from pso_cli.model.run import Invalid, Item, PackInfo, RuleInfo, RunInfo, RunResult
 
 if TYPE_CHECKING:
     from pso_cli.engine.assess import Analysis, Engine
+    from pso_cli.model.run import Item, RunInfo, RunResult
+
+# pso_cli.model.run (results, and the findings they hold) is imported where a result is
+# built: `pso validate` never builds one and so never pays for those classes.
 
 __all__ = [
     "Loaded",
@@ -114,6 +117,7 @@ def run_info(
 ) -> RunInfo:
     """The audit block of a run."""
     from pso_cli import __version__
+    from pso_cli.model.run import PackInfo, RuleInfo, RunInfo
 
     packs = tuple(
         PackInfo(p.name, p.version, p.origin, len(p.rules)) for p in engine.registry.packs
@@ -152,6 +156,7 @@ def assess_one(
 ) -> Item:
     """Load and assess one input; an unreadable or invalid file becomes an Invalid item."""
     from pso_cli.engine.assess import assess_loaded
+    from pso_cli.model.run import Invalid
 
     try:
         loaded = load_input(path, max_bytes, stdin_filename)
@@ -169,6 +174,8 @@ def run_assessment(
     commitments: str | None = None,
 ) -> RunResult:
     """Assess every file named by `paths` sequentially; the simplest whole-run call."""
+    from pso_cli.model.run import RunResult
+
     engine = build_engine(profile, as_of, rules_files, commitments)
     items = tuple(assess_one(engine, p) for p in expand(paths))
     return RunResult(run_info(engine, fail_on), items, exit_code_for(items, fail_on))
@@ -178,6 +185,7 @@ def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
     """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
     from pso_cli.exitcodes import ExitCode
     from pso_cli.model.findings import Verdict
+    from pso_cli.model.run import Invalid
 
     if any(isinstance(i, Invalid) for i in items):
         return ExitCode.INVALID_INPUT
