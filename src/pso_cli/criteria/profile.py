@@ -59,6 +59,10 @@ class RuleSetting(_Strict):
 
 
 class ProfileFile(_Strict):
+    # Built on first use: `pso validate` imports this model for every file it checks but
+    # needs it only for a profile.
+    model_config = ConfigDict(defer_build=True)
+
     profile_format: Literal[1]
     name: str = Field(min_length=1, max_length=80)
     description: str | None = None

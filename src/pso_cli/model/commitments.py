@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool
+from pydantic import BeforeValidator, ConfigDict, Field, StrictBool
 
 from pso_cli.model import enums as e
-from pso_cli.model.proposal import Base, Count, Name, Source, Text
+from pso_cli.model.proposal import Base, Count, Name, Source, Text, empty_list
 
 
 class Agency(e.Choice):
@@ -40,7 +40,13 @@ class Deployment(Base):
 class Commitments(Base):
     """NZ's current deployments, used to judge concurrency and the Pacific reserve."""
 
+    # Built on first use: `pso validate` imports this model for every file it checks but
+    # needs it only for a commitments file.
+    model_config = ConfigDict(defer_build=True)
+
     commitments_format: Literal[1] = Field(description="Commitments format version; must be 1.")
     as_of: dt.date | None = Field(None, description="Date the picture was taken.")
-    deployments: list[Deployment] = Field(default_factory=list, description="Deployments.")
-    sources: list[Source] = Field(default_factory=list, description="Sources for the figures.")
+    deployments: list[Deployment] = Field(default_factory=empty_list, description="Deployments.")
+    sources: list[Source] = Field(
+        default_factory=empty_list, description="Sources for the figures."
+    )
