@@ -49,6 +49,15 @@ class Decision:
     conditions: tuple[str, ...]
 
 
+def rounded(x: float, ndigits: int) -> float:
+    """round(x, ndigits), skipping float rounding's slow decimal conversion for whole floats.
+
+    Rounding a whole float returns it unchanged, sign of zero included; anything else
+    (fractions, ints, inf, nan) goes through round() as before.
+    """
+    return x if type(x) is float and x.is_integer() else round(x, ndigits)
+
+
 def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return max(lo, min(hi, x))
 
@@ -74,8 +83,8 @@ def _result(
         known += r.known
     confidence = known / needed if needed else 0.0
     score = _clamp(BASELINE + sum(points.values()))
-    contributions = tuple(sorted((k, round(v, 2)) for k, v in points.items() if v))
-    return ConsiderationResult(c, round(score, 1), round(confidence, 3), weight, contributions)
+    contributions = tuple(sorted((k, rounded(v, 2)) for k, v in points.items() if v))
+    return ConsiderationResult(c, rounded(score, 1), rounded(confidence, 3), weight, contributions)
 
 
 def _results(

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.criteria.profile import Profile
+from pso_cli.engine.aggregate import rounded
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
@@ -189,7 +190,7 @@ def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
         severity = p.severity
         effect = f.effect * p.scale if outcome in _SCALED else f.effect
     return new_finding(
-        outcome, f.message, f.field, round(effect, 2), f.condition, p.code, p.name,
+        outcome, f.message, f.field, rounded(effect, 2), f.condition, p.code, p.name,
         p.consideration, severity, line, col, f.accepted,
     )  # fmt: skip
 
