@@ -120,24 +120,25 @@ class _PlanCache:
 
     A batch evaluates every proposal with the same rule tuple, so its preparation is
     reused. Only tuples are remembered (they cannot change behind the cache), and they
-    are held, so their identity stays theirs.
+    are held, so their identity stays theirs. Key and plan live in one tuple, read and
+    replaced whole, so threads sharing the cache never pair one key with another plan.
     """
 
-    __slots__ = ("key", "plan")
+    __slots__ = ("entry",)
 
     def __init__(self) -> None:
-        self.key: tuple[Any, ...] = ()
-        self.plan: tuple[_Prepared, ...] = ()
+        self.entry: tuple[Sequence[ActiveRule], dt.date, Sequence[Any], tuple[_Prepared, ...]]
+        self.entry = ((), dt.date.min, (), ())
 
     def get(
         self, rules: Sequence[ActiveRule], as_of: dt.date, commitments: Sequence[Any]
     ) -> tuple[_Prepared, ...]:
-        key = self.key
-        if key and key[0] is rules and key[2] is commitments and key[1] == as_of:
-            return self.plan
+        cached_rules, cached_as_of, cached_commitments, plan = self.entry
+        if cached_rules is rules and cached_commitments is commitments and cached_as_of == as_of:
+            return plan
         plan = tuple(_Prepared.of(a, as_of, commitments) for a in rules)
         if type(rules) is tuple and type(commitments) is tuple:
-            self.key, self.plan = (rules, as_of, commitments), plan
+            self.entry = (rules, as_of, commitments, plan)
         return plan
 
 
