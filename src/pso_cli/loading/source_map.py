@@ -29,6 +29,9 @@ class SourceMap:
 
     def value(self, path: Sequence[str | int]) -> Position:
         """Position of the value at `path`, or of its nearest ancestor."""
+        found = self._values.get(path) if type(path) is tuple else None
+        if found is not None:  # the common case: every finding locates a present field
+            return found
         p = tuple(path)
         while p not in self._values:
             p = p[:-1]
