@@ -21,7 +21,7 @@ from pso_cli.loading.load import parse_mapping
 from pso_cli.loading.reader import read_bytes
 from pso_cli.loading.source_map import SourceMap
 from pso_cli.model.diagnostics import problems_from
-from pso_cli.model.findings import Consideration, Severity
+from pso_cli.model.kinds import Consideration, Severity
 
 DEFAULT_PROFILE = "nz-default"
 MAX_EXTENDS = 8
