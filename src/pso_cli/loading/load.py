@@ -68,6 +68,10 @@ def other_kind(value: dict[str, Any]) -> str | None:
 
 def proposal_from_bytes(data: bytes, path: str) -> Loaded:
     value, smap = parse_mapping(data, path)
+    return _proposal(value, smap, data, path)
+
+
+def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) -> Loaded:
     kind = other_kind(value)
     if kind is not None:
         line, col = smap.key((kind,))
@@ -104,7 +108,7 @@ def validate_document(data: bytes, path: str) -> str:
     value, smap = parse_mapping(data, path)
     kind = other_kind(value)
     if kind is None:
-        proposal_from_bytes(data, path)
+        _proposal(value, smap, data, path)
         return "proposal"
     model = Commitments if kind == "commitments_format" else ProfileFile
     try:

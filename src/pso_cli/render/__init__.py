@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from pso_cli.model.run import RunResult
+if TYPE_CHECKING:  # the run model is not needed to name a format (pso validate)
+    from pso_cli.model.run import RunResult
 
 FORMATS = {
     "text": "pso_cli.render.text",
@@ -26,4 +27,4 @@ def renderer(fmt: str) -> Callable[[RunResult], str]:
     if fmt == "jsonl":
         line = module.render_line
         return lambda run: "".join(line(item, run.info) for item in run.items)
-    return cast(Callable[[RunResult], str], module.render)
+    return cast("Callable[[RunResult], str]", module.render)
