@@ -126,9 +126,9 @@ def test_unknown_key_without_a_close_spelling_lists_allowed_keys() -> None:
     assert "allowed keys: arrangement, lead, partners" in p.message
 
 
-def test_missing_required_field_located_at_the_parent() -> None:
+def test_missing_required_field_located_at_the_parent_section_line() -> None:
     p = one(b"pso_format: 1\nidentity:\n  name: Test\n")
-    assert at(p) == (3, 3)  # the identity mapping
+    assert at(p) == (2, 1)  # the `identity:` key, where the missing field belongs
     assert p.message == "missing required field 'id' in identity"
     assert p.location.field == "identity.id"
 
@@ -141,7 +141,7 @@ def test_missing_required_top_level_field_located_at_the_document() -> None:
 
 def test_missing_field_inside_a_list_item() -> None:
     p = one(HEAD + b"alternatives:\n  - description: talk\n")
-    assert at(p) == (6, 5)
+    assert at(p) == (6, 5)  # a list item has no key line: the item itself
     assert p.message == "missing required field 'type' in alternatives[0]"
 
 

@@ -130,6 +130,8 @@ def problems_from(exc: ValidationError, smap: SourceMap, root: type[BaseModel]) 
         where = format_dotted(loc if err["type"] != "missing" else loc[:-1])
         if err["type"] == "extra_forbidden":
             line, col = smap.key(loc)
+        elif err["type"] == "missing" and loc[:-1]:
+            line, col = smap.key(loc[:-1])  # the section's own line, where the field belongs
         else:
             line, col = smap.value(loc)
         field = format_dotted(loc)
