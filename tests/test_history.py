@@ -39,3 +39,25 @@ def test_table_lists_every_case(result: Calibration) -> None:
 
 def test_agreement_target(result: Calibration) -> None:
     assert result.rate >= TARGET
+
+
+def test_calibrate_table_reads_at_80_columns() -> None:
+    """Cases in a table that fits 80 columns; each disagreement's reason as a numbered
+    note below it, wrapped at word boundaries."""
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "pso_cli", "calibrate", "--width", "80"],
+        capture_output=True,
+        text=True,
+        cwd=HISTORY.parent.parent,
+        check=False,
+    )
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = [line for line in lines if "NO [" in line]
+    assert rows, "the history has disagreements to explain"
+    for n in range(1, len(rows) + 1):
+        assert any(line.startswith(f"[{n}] ") for line in lines)
+    assert "recommend-with-conditions" in r.stdout  # verdicts are never broken

@@ -160,3 +160,21 @@ def test_config_show_explicit_file_missing(pso: Any, tmp_path: Path) -> None:
     r = pso("config", "show", "--config", str(tmp_path / "nope.toml"))
     assert r.exit_code == 4
     assert "settings file not found" in r.stderr
+
+
+def test_rules_text_reads_at_80_columns(pso: Any) -> None:
+    """Every rule, grouped by consideration, with no line wider than the terminal and no
+    name or code broken across lines."""
+    r = pso("rules", "--width", "80")
+    assert r.exit_code == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
+    doc = json.loads(pso("rules", "--format", "json").stdout)
+    for rule in doc:
+        assert rule["code"] in r.stdout
+        assert rule["name"] in r.stdout
+    for title in ("Strategic implications", "Legality", "Implications for NZ agencies"):
+        assert title in r.stdout
+    gate_lines = [line for line in r.stdout.splitlines() if "(gate)" in line]
+    assert {code for line in gate_lines for code in re.findall(r"[A-Z]{3}-\d{3}", line)} == {
+        x["code"] for x in doc if x["gate"]
+    }

@@ -47,6 +47,9 @@ def calibrate(
             help="Judge every case as of this date (default: each case's own start date).",
         ),
     ] = None,
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, metavar="COLS", help="Text table width.")
+    ] = None,
 ) -> None:
     """Assess past decisions and compare pso's verdict with what New Zealand decided.
 
@@ -74,7 +77,7 @@ def calibrate(
     elif output_format == "markdown":
         sys.stdout.write(to_markdown(result))
     else:
-        print_table(result)
+        print_table(result, width)
     raise typer.Exit(0 if result.rate >= min_agreement else 1)
 
 
@@ -149,20 +152,28 @@ def to_markdown(result: Calibration) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_table(result: Calibration) -> None:
-    from rich.markup import escape
+def print_table(result: Calibration, width: int | None = None) -> None:
+    """One row per case, kept to 80 columns; the reasons for disagreeing follow as notes,
+    where long text wraps at word boundaries instead of squeezing a column."""
     from rich.table import Table
+    from rich.text import Text
 
     from pso_cli.render.text import make_console
 
-    console = make_console()
-    table = Table(title="Calibration against past decisions", show_lines=True)
-    for name in ("Case", "pso verdict", "Actual decision", "Agree", "Reason"):
-        table.add_column(name, overflow="fold")
+    console = make_console(width=width)
+    table = Table(title="Calibration against past decisions", title_justify="left")
+    table.add_column("Case", overflow="fold")
+    for name in ("pso verdict", "NZ decided", "Agree"):
+        table.add_column(name, no_wrap=True)
+    notes: list[Text] = []
     for r in result.rows:
-        mark = "agree" if r.agrees else "DISAGREE"
-        table.add_row(
-            escape(r.case), r.verdict.value, r.decision.value, mark, escape(r.reason) or "-"
-        )
+        mark = "agree" if r.agrees else f"NO [{len(notes) + 1}]"
+        table.add_row(Text(r.case), r.verdict.value, r.decision.value, mark)
+        if not r.agrees:
+            notes.append(Text.assemble(f"[{len(notes) + 1}] ", (r.case, "bold"), f": {r.reason}"))
     console.print(table)
+    if notes:
+        console.print("Why they disagree:")
+        for note in notes:
+            console.print(note)
     console.print(f"Agreement: {result.agreed}/{result.total} ({result.rate:.0%}).")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from pso_cli.rules.api import Rule
 
 RulesOpt = Annotated[
     list[str] | None, typer.Option("--rules", metavar="PATH", help="Add a local rule pack module.")
@@ -18,6 +21,9 @@ def list_rules(
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")
     ] = "text",
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, metavar="COLS", help="Text table width.")
+    ] = None,
 ) -> None:
     """List every rule with code, name, consideration and default severity."""
     from pso_cli.rules.registry import build_registry
@@ -37,24 +43,32 @@ def list_rules(
         ]
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
         return
+    print_rules(list(registry.rules.values()), width)
+
+
+def print_rules(rules: list[Rule], width: int | None = None) -> None:
+    """One table per consideration, each rule's name over its title, so the table reads
+    at 80 columns (long names and titles wrap in one column, not five)."""
     from rich.table import Table
     from rich.text import Text
 
+    from pso_cli.model.findings import Consideration
     from pso_cli.render.text import make_console
 
-    table = Table(title=f"{len(registry.rules)} rules", title_justify="left")
-    for col in ("Code", "Name", "Consideration", "Severity", "Gate", "Title"):
-        table.add_column(col)
-    for r in registry.rules.values():
-        table.add_row(
-            r.code,
-            r.name,
-            r.consideration.value,
-            r.severity.value,
-            "gate" if r.gate else "",
-            Text(r.title),
-        )
-    make_console().print(table)
+    console = make_console(width=width)
+    console.print(f"{len(rules)} rules; gates are marked. Details: pso explain CODE")
+    for consideration in Consideration:
+        group = [r for r in rules if r.consideration == consideration]
+        if not group:
+            continue
+        table = Table(title=f"{consideration.title} ({len(group)})", title_justify="left")
+        table.add_column("Code", no_wrap=True)
+        table.add_column("Rule", ratio=1)
+        table.add_column("Severity", no_wrap=True)
+        for r in group:
+            label = Text.assemble((r.name, "bold"), "\n", r.title)
+            table.add_row(r.code, label, r.severity.value + (" (gate)" if r.gate else ""))
+        console.print(table)
 
 
 def explain(
