@@ -392,9 +392,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def precompile() -> None:
+    """Byte-compile pso's modules first, as `pip install` does.
+
+    A checkout installed in editable mode has no .pyc files until Python writes them,
+    and with PYTHONDONTWRITEBYTECODE set it never does: every run would compile every
+    module again, while the baselines import byte-compiled site-packages.
+    """
+    import compileall
+
+    import pso_cli
+
+    compileall.compile_dir(Path(pso_cli.__file__).parent, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     pso = find_pso()
+    precompile()
     started = time.perf_counter()
     use_hf = args.timer == "hyperfine" or (args.timer == "auto" and shutil.which("hyperfine"))
     series = startup_series(pso)
