@@ -27,6 +27,9 @@ from pso_cli.model.run import Invalid, Item, RunInfo, RunResult
 
 SCHEMA_VERSION = 1
 TOOL_NAME = "pso"
+# One compact encoder for every JSON line. The documents are trees built afresh for each
+# item, so the check for reference cycles (an id() per container) is skipped.
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 __all__ = ["SCHEMA_VERSION", "item_to_dict", "render", "render_line", "run_header"]
 
@@ -233,4 +236,4 @@ def render_line(item: Item, info: RunInfo) -> str:
         "as_of": info.as_of,
         **item_to_dict(item, info),
     }
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _LINE.encode(doc) + "\n"
