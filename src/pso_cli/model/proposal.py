@@ -47,6 +47,39 @@ Decision = Annotated[e.Decision, BeforeValidator(e.Decision.normaliser())]
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+# Whole answers that hold a place instead of stating a fact. Compared case-insensitively,
+# with surrounding spaces and end punctuation ignored; text that merely contains one
+# ("TBD after the Cabinet meeting on 3 May") is an answer and is kept.
+PLACEHOLDERS = frozenset(
+    {
+        "tbd", "tbc", "tba", "todo", "to do", "to be determined", "to be decided",
+        "to be confirmed", "to be advised", "to be agreed", "to follow", "unknown",
+        "not known", "not yet known", "pending", "n/a", "na", "placeholder", "fill in",
+        "xxx", "?", "??", "???", "-", "--", "...", "\u2026", "lorem ipsum",
+    }
+)  # fmt: skip
+
+
+def is_placeholder(text: str) -> bool:
+    key = " ".join(text.split()).casefold()
+    return key in PLACEHOLDERS or key.rstrip(".:;!") in PLACEHOLDERS
+
+
+def _unstated(value: Any) -> Any:
+    """A placeholder states nothing: it becomes None, so the rules report the fact as
+    missing, located at the placeholder's line, instead of counting it as an answer."""
+    return None if isinstance(value, str) and is_placeholder(value) else value
+
+
+def _without_placeholders(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v for v in value if not (isinstance(v, str) and is_placeholder(v))]
+    return value
+
+
+Answer = Annotated[Text | None, BeforeValidator(_unstated)]
+Answers = Annotated[list[Text], BeforeValidator(_without_placeholders)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 Money = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
 
@@ -68,7 +101,7 @@ class Rated(Base):
     """An effect on one of New Zealand's interests, with the reason for it."""
 
     effect: Effect | None = _choice(e.Effect, "Effect on this interest.")
-    rationale: Text | None = Field(None, description="Why, in a sentence or two.")
+    rationale: Answer = Field(None, description="Why, in a sentence or two.")
 
 
 class Identity(Base):
@@ -78,7 +111,7 @@ class Identity(Base):
         description="Short identifier: lower-case letters, digits and hyphens (2-48).",
     )
     operation_type: OperationType | None = _choice(e.OperationType, "Kind of operation.")
-    summary: Text | None = Field(None, description="What the operation would do, briefly.")
+    summary: Answer = Field(None, description="What the operation would do, briefly.")
 
 
 class Location(Base):
@@ -115,13 +148,13 @@ class Resolution(Base):
 class HostConsent(Base):
     status: ConsentStatus | None = _choice(e.ConsentStatus, "State of host-state consent.")
     given_by: Name | None = Field(None, description="Who gave (or refused) consent.")
-    instrument: Text | None = Field(None, description="Instrument: letter, invitation, treaty.")
+    instrument: Answer = Field(None, description="Instrument: letter, invitation, treaty.")
     date: dt.date | None = Field(None, description="Date of the instrument.")
 
 
 class RegionalAuthorisation(Base):
     organisation: Name = Field(description="Regional organisation, e.g. Pacific Islands Forum.")
-    decision: Text | None = Field(None, description="The decision or communique authorising.")
+    decision: Answer = Field(None, description="The decision or communique authorising.")
     framework: Name | None = Field(None, description="Framework, e.g. Biketawa Declaration.")
     date: dt.date | None = Field(None, description="Date of the decision.")
 
@@ -137,14 +170,12 @@ class PeaceAgreement(Base):
 
 class StatusOfForces(Base):
     status: SofaStatus | None = _choice(e.SofaStatus, "Legal protections for NZ personnel.")
-    instrument: Text | None = Field(None, description="The agreement or exchange of notes.")
+    instrument: Answer = Field(None, description="The agreement or exchange of notes.")
 
 
 class NzAuthority(Base):
-    statutory_basis: Text | None = Field(
-        None, description="Statutory basis, e.g. Defence Act 1990 s5."
-    )
-    cabinet_decision: Text | None = Field(None, description="Cabinet minute or decision reference.")
+    statutory_basis: Answer = Field(None, description="Statutory basis, e.g. Defence Act 1990 s5.")
+    cabinet_decision: Answer = Field(None, description="Cabinet minute or decision reference.")
     mandate_expiry: dt.date | None = Field(None, description="When NZ's mandate expires.")
 
 
@@ -158,7 +189,7 @@ class LegalBasis(Base):
     regional_authorisation: RegionalAuthorisation | None = Field(
         None, description="Regional organisation's authorisation (UN Charter Chapter VIII)."
     )
-    treaty: Text | None = Field(None, description="A treaty between the parties providing a basis.")
+    treaty: Answer = Field(None, description="A treaty between the parties providing a basis.")
     peace_agreement: PeaceAgreement | None = Field(
         None, description="Peace agreement or ceasefire."
     )
@@ -170,7 +201,7 @@ class LegalBasis(Base):
 class Relationship(Base):
     party: Name = Field(description="Country or organisation.")
     effect: RelEffect | None = _choice(e.RelationshipEffect, "Effect on the relationship.")
-    why: Text | None = Field(None, description="Why.")
+    why: Answer = Field(None, description="Why.")
 
 
 class Humanitarian(Base):
@@ -181,7 +212,7 @@ class Humanitarian(Base):
     civilians_at_risk: StrictBool | None = Field(
         None, description="Are civilians at risk of violence?"
     )
-    rationale: Text | None = Field(None, description="Basis for the assessment.")
+    rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
 class RegionalBacking(Base):
@@ -189,7 +220,7 @@ class RegionalBacking(Base):
     bodies: list[Name] = Field(
         default_factory=empty_list, description="Bodies or states backing it."
     )
-    rationale: Text | None = Field(None, description="Basis for the assessment.")
+    rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
 class Strategic(Base):
@@ -203,11 +234,9 @@ class Strategic(Base):
     )
     economic_interests: Rated | None = Field(None, description="Economic and trade interests.")
     regional_backing: RegionalBacking | None = Field(None, description="Regional backing.")
-    objectives: list[Text] = Field(
-        default_factory=empty_list, description="What NZ aims to achieve."
-    )
-    end_state: Text | None = Field(None, description="The end state that ends the mission.")
-    exit_strategy: Text | None = Field(None, description="How and when NZ would withdraw.")
+    objectives: Answers = Field(default_factory=empty_list, description="What NZ aims to achieve.")
+    end_state: Answer = Field(None, description="The end state that ends the mission.")
+    exit_strategy: Answer = Field(None, description="How and when NZ would withdraw.")
 
 
 class AgencyContribution(Base):
@@ -220,7 +249,7 @@ class AgencyContribution(Base):
         default_factory=empty_list, description="Key assets (ships, aircraft)."
     )
     cost_nzd: Money | None = Field(None, description="Estimated cost in NZD over the duration.")
-    funding_source: Text | None = Field(None, description="Where the money comes from.")
+    funding_source: Answer = Field(None, description="Where the money comes from.")
 
 
 class OtherAgency(AgencyContribution):
@@ -239,19 +268,19 @@ class Contribution(Base):
 class ForceProtection(Base):
     adequacy: Adequacy | None = _choice(e.Adequacy, "Force protection against the threat.")
     provided_by: Name | None = Field(None, description="Who provides it.")
-    rationale: Text | None = Field(None, description="Basis for the assessment.")
+    rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
 class MedicalEvacuation(Base):
     adequacy: Adequacy | None = _choice(e.Adequacy, "Medical care and evacuation.")
-    description: Text | None = Field(None, description="Arrangements (role 2, aeromedical).")
+    description: Answer = Field(None, description="Arrangements (role 2, aeromedical).")
 
 
 class Command(Base):
     national_command_retained: StrictBool | None = Field(
         None, description="Does NZ keep national command of its personnel?"
     )
-    caveats: list[Text] = Field(default_factory=empty_list, description="National caveats.")
+    caveats: Answers = Field(default_factory=empty_list, description="National caveats.")
 
 
 class Risk(Base):
@@ -264,12 +293,12 @@ class Risk(Base):
 
 class Alternative(Base):
     type: AltType = _choice(e.AlternativeType, "Kind of alternative.", required=True)
-    description: Text | None = Field(None, description="What it would involve.")
+    description: Answer = Field(None, description="What it would involve.")
     feasibility: Feasibility | None = _choice(e.Feasibility, "How feasible it is.")
     expected_effect: AltEffect | None = _choice(
         e.AlternativeEffect, "Would it meet the objective instead of deploying?"
     )
-    rationale: Text | None = Field(None, description="Basis for the assessment.")
+    rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
 class Source(Base):
@@ -304,11 +333,11 @@ class HistoricalRecord(Base):
     """What actually happened. pso never reads this for scoring."""
 
     decision: Decision = _choice(e.Decision, "What NZ actually decided.", required=True)
-    summary: Text | None = Field(None, description="What happened.")
+    summary: Answer = Field(None, description="What happened.")
     sources: list[Name] = Field(
         default_factory=empty_list, description="Source ids for the record."
     )
-    calibration_note: Text | None = Field(
+    calibration_note: Answer = Field(
         None,
         description="Why pso's verdict differs from the decision, if it does; documentation "
         "only, never read for scoring.",

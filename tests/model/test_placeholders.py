@@ -1,0 +1,60 @@
+"""A placeholder ('TBD', 'to be confirmed', 'n/a') is not an answer: the fact stays unstated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pso_cli.api import assess_one, build_engine
+from pso_cli.model.proposal import Proposal, is_placeholder
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = {"pso_format": 1, "identity": {"id": "t-1", "name": "Test", "operation_type": "training"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TBD", "tbd.", " To be confirmed ", "TO  BE  DETERMINED", "n/a", "N/A", "?", "...", "Unknown"],
+)
+def test_placeholders_are_recognised(text: str) -> None:
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TBD after the Cabinet meeting on 3 May", "None", "No police", "Withdraw by 2027", "NA NA"],
+)
+def test_answers_that_mention_a_placeholder_are_kept(text: str) -> None:
+    assert not is_placeholder(text)
+
+
+def test_a_placeholder_answer_is_unstated() -> None:
+    p = Proposal.model_validate({**BASE, "strategic": {"end_state": "TBC", "exit_strategy": "Go"}})
+    assert p.strategic is not None
+    assert p.strategic.end_state is None
+    assert p.strategic.exit_strategy == "Go"
+
+
+def test_placeholder_items_are_dropped_from_lists() -> None:
+    p = Proposal.model_validate({**BASE, "strategic": {"objectives": ["TBD", "Train staff", "?"]}})
+    assert p.strategic is not None
+    assert p.strategic.objectives == ["Train staff"]
+
+
+def test_a_placeholder_is_reported_missing_at_its_own_line(tmp_path: Path) -> None:
+    """The same finding as for an absent end state, but located at the placeholder."""
+    text = (ROOT / "examples" / "ramsi-2003.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    (n,) = [i for i, line in enumerate(lines) if line.startswith("  end_state:")]
+    lines[n] = "  end_state: TBD"
+    path = tmp_path / "draft.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    engine = build_engine("nz-default", dt.date(2026, 11, 28))
+    draft = assess_one(engine, str(path))
+    original = assess_one(engine, str(ROOT / "examples" / "ramsi-2003.yaml"))
+    about_end_state = [f for f in draft.findings if f.field.endswith("end_state")]  # type: ignore[union-attr]
+    assert about_end_state, "the unstated end state is reported"
+    assert all(f.line == n + 1 for f in about_end_state)
+    assert draft.score < original.score  # type: ignore[union-attr]
