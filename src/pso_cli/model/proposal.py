@@ -61,7 +61,12 @@ PLACEHOLDERS = frozenset(
 )  # fmt: skip
 
 
+_LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
+
+
 def is_placeholder(text: str) -> bool:
+    if len(text) > 2 * _LONGEST_PLACEHOLDER:  # most answers are sentences: no need to look
+        return False
     key = " ".join(text.split()).casefold()
     return key in PLACEHOLDERS or key.rstrip(".:;!") in PLACEHOLDERS
 
