@@ -864,13 +864,15 @@ def _is_regional(p: Proposal) -> bool:
     example="location: {duration_months: 36, review_dates: []}",
 )
 def review_intervals(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
+    if p.location is None or not p.location.review_dates:
+        return  # no reviews at all is STR-014's concern; counting it here would count it twice
     o = _opts(ctx, ReviewOptions)
     span = period(p)
     if span is None:
         yield from _missing_period(p)
         return
     start, end = span
-    reviews = sorted(p.location.review_dates) if p.location else []
+    reviews = sorted(p.location.review_dates)
     outside = [d for d in reviews if not start <= d <= end]
     if outside:
         dates = ", ".join(d.isoformat() for d in outside)
