@@ -734,8 +734,11 @@ def police_for_policing(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
 
 
 def _policing_reason(p: Proposal, keywords: Sequence[str]) -> str | None:
+    """Why the task is policing, if it is. A regional assistance mission is not policing
+    by its type alone (it may monitor a truce or deliver relief); its summary or
+    objectives must say so."""
     op = p.identity.operation_type
-    if op in (e.OperationType.POLICE_ASSISTANCE, e.OperationType.REGIONAL_ASSISTANCE):
+    if op == e.OperationType.POLICE_ASSISTANCE:
         return f"operation type '{op}'"
     texts = [p.identity.summary or ""] + (list(p.strategic.objectives) if p.strategic else [])
     for text in texts:
