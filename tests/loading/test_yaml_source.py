@@ -386,3 +386,25 @@ def test_pasted_characters_are_named_where_they_are(
     (problem,) = err.value.problems
     assert (problem.location.line, problem.location.column) == where
     assert words in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "char"),
+    [
+        ('name: "Evil\\e]0;PWNED\\a X"\n', "001B"),
+        ('name: "beep\\a"\n', "0007"),
+        ('list:\n  - "ok"\n  - "cr\\r"\n', "000D"),
+        ('name: "rtl \\u202e override"\n', "202E"),
+        ('"c1 \\x9b"\n', "009B"),
+    ],
+)
+def test_control_characters_in_values_are_refused_even_as_escapes(text: str, char: str) -> None:
+    """They would reach the terminal and the reports as raw control sequences."""
+    p = problem(text)
+    assert p.code == "bad-character"
+    assert f"U+{char}" in p.message
+
+
+def test_tabs_and_line_breaks_in_values_are_plain_text() -> None:
+    data, _ = parse('a: "x\\ty"\nb: |\n  two\n  lines\nc: "non\\u00a0breaking"\n')
+    assert data == {"a": "x\ty", "b": "two\nlines\n", "c": "non\u00a0breaking"}

@@ -81,6 +81,20 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+# Characters a value may not hold, even when written as a YAML escape ("\e", "\x07"):
+# C0 and C1 controls other than tab and line feed, and the bidirectional overrides. In a
+# terminal they would move the cursor, retitle the window or reorder what is shown.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in `text`, if any (printable text is not searched)."""
+    if text.isprintable():
+        return None
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
 # A plain scalar starting with any other character can only be a string.
 _MAY_RESOLVE = frozenset("~nNtTfF0123456789+-.")
 
@@ -156,22 +170,28 @@ class _Builder:
         """Place a value in the enclosing container; return its path if it is a key."""
         pos = _pos(event.start_mark)
         if not self.stack:
+            if isinstance(value, str):
+                self._check_text(value, event)
             self.root = value
             self.smap.add((), pos)
             return ()
         top = self.stack[-1]
+        if top.is_map and top.pending_key is None:
+            if is_container:
+                raise self.fail(event.start_mark, "a mapping key must be a plain scalar", "bad-key")
+            self._take_key(top, value, event)
+            return None
+        if isinstance(value, str):
+            self._check_text(value, event)
         if not top.is_map:
             path = (*top.path, len(top.container))
             top.container.append(value)
             self.smap.add(path, pos)
             return path
-        if top.pending_key is None:
-            if is_container:
-                raise self.fail(event.start_mark, "a mapping key must be a plain scalar", "bad-key")
-            self._take_key(top, value, event)
-            return None
-        path = (*top.path, top.pending_key)
-        top.container[top.pending_key] = value
+        key = top.pending_key
+        assert key is not None  # a key was taken above, or this is a list
+        path = (*top.path, key)
+        top.container[key] = value
         self.smap.add(path, pos, top.key_pos)
         top.pending_key = None
         return path
@@ -279,6 +299,8 @@ class _Builder:
                 path = (*top.path, len(top.container))
             if kind is scalar_t:
                 value = ev.value
+                if not value.isprintable():
+                    self._check_text(value, ev)
                 if ev.implicit[0] and (not value or value[0] in may_resolve):
                     value = self._resolve(ev)
             else:
@@ -298,6 +320,16 @@ class _Builder:
         if len(event.value) > MAX_NUMBER_DIGITS and event.implicit[0]:
             self._resolve(event)  # an over-long number is refused even as a key
         self._take_key(top, event.value, event)
+
+    def _check_text(self, text: str, event: Any) -> None:
+        bad = control_character(text)
+        if bad is not None:
+            raise self.fail(
+                event.start_mark,
+                f"the value contains the control character U+{ord(bad):04X}; proposals hold "
+                "plain text, so control characters (even written as escapes) are refused",
+                "bad-character",
+            )
 
     def _resolve(self, event: Any) -> Any:
         try:
