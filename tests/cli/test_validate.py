@@ -24,7 +24,7 @@ EXPECTED = {
     "format-version.yaml": (2, 13, "unsupported format version 2"),
     "merge-key.yaml": (10, 3, "merge keys"),
     "missing-required.yaml": (3, 1, "missing required field 'id' in identity"),
-    "nan-number.yaml": (8, 16, "finite number"),
+    "nan-number.yaml": (8, 16, "expected a whole number"),
     "not-utf8.yaml": (4, 11, "not valid UTF-8 (byte 0xe9)"),
     "several-documents.yaml": (6, 1, "several YAML documents"),
     "syntax-error.yaml": (8, 9, "YAML syntax error"),

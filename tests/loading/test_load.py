@@ -163,7 +163,7 @@ def test_several_problems_are_sorted_in_file_order() -> None:
 def test_nan_where_a_number_is_expected() -> None:
     p = one(HEAD + b"contribution:\n  nzdf:\n    personnel: .nan\n")
     assert at(p) == (7, 16)
-    assert "finite number" in p.message
+    assert "expected a whole number" in p.message
 
 
 def test_infinite_money_refused() -> None:
@@ -179,7 +179,7 @@ def test_huge_integer() -> None:
 
 def test_large_integer_over_the_field_limit() -> None:
     p = one(HEAD + b"contribution:\n  nzdf:\n    personnel: " + b"9" * 30 + b"\n")
-    assert "less than or equal to 1000000" in p.message
+    assert "expected at most 1000000" in p.message
 
 
 def test_impossible_date() -> None:
@@ -264,3 +264,17 @@ def test_proposal_is_frozen() -> None:
     loaded = proposal_from_bytes(HEAD, "f.yaml")
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError
         loaded.proposal.identity.name = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [b"contribution:\n  nzdf:\n    personnel: true\n", b"location:\n  duration_months: '12'\n"],
+)
+def test_numbers_are_numbers_not_booleans_or_quoted_text(section: bytes) -> None:
+    p = one(HEAD + section)
+    assert "expected a whole number" in p.message
+
+
+def test_format_version_true_is_not_version_1() -> None:
+    p = one(HEAD.replace(b"pso_format: 1", b"pso_format: true"))
+    assert p.message == "pso_format: unsupported format version true; expected 1"

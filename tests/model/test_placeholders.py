@@ -58,3 +58,32 @@ def test_a_placeholder_is_reported_missing_at_its_own_line(tmp_path: Path) -> No
     assert about_end_state, "the unstated end state is reported"
     assert all(f.line == n + 1 for f in about_end_state)
     assert draft.score < original.score  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["TBD?", "(TBD)", "*TBC*", "[to be confirmed]"])
+def test_decorated_placeholders_are_recognised(text: str) -> None:
+    assert is_placeholder(text)
+
+
+def test_placeholder_partners_are_unknown_not_a_coalition() -> None:
+    """`partners: [TBD, ?]` names no nation: the coalition gate must not pass on it."""
+    data = {**BASE, "leadership": {"arrangement": "coalition", "partners": ["TBD", "?"]}}
+    assert Proposal.model_validate(data).leadership.partners is None  # type: ignore[union-attr]
+    data = {**BASE, "leadership": {"arrangement": "coalition", "partners": ["Fiji", "TBC"]}}
+    assert Proposal.model_validate(data).leadership.partners == ["Fiji"]  # type: ignore[union-attr]
+
+
+def test_placeholder_names_are_unstated() -> None:
+    data = {**BASE, "legal_basis": {"host_consent": {"status": "given", "given_by": "TBC"}}}
+    consent = Proposal.model_validate(data).legal_basis.host_consent  # type: ignore[union-attr]
+    assert consent is not None and consent.given_by is None
+
+
+@pytest.mark.parametrize("field", ["justification", "approver"])
+def test_an_acceptance_needs_a_real_justification_and_approver(field: str) -> None:
+    from pydantic import ValidationError
+
+    accepted = {"rule": "LEG-005", "justification": "SOFA on arrival", "approver": "DSG"}
+    accepted[field] = "TBD"
+    with pytest.raises(ValidationError, match="placeholder"):
+        Proposal.model_validate({**BASE, "accepted_concerns": [accepted]})

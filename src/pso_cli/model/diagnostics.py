@@ -55,7 +55,10 @@ def enum_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[Enum] | N
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """The value as the file spells it (true, not True), quoted if text, cut at 60."""
+    text = str(value).lower() if isinstance(value, bool) or value is None else repr(value)
+    if value is None:
+        text = "null"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -85,12 +88,26 @@ _PLAIN = {
 }
 
 
-def _plain_words(kind: str, found: Any, detail: str) -> str | None:
+_BOUNDS = {
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+}
+_EMPTY = "expected text, not an empty value"
+
+
+def _plain_words(kind: str, found: Any, detail: str, pattern: object = None) -> str | None:
     """pydantic's wording replaced by what an officer can act on."""
-    if kind == "int_parsing" and isinstance(found, str) and any(c in found for c in ",_ "):
+    separated = isinstance(found, str) and any(c in found for c in ",_ ")
+    if kind in ("int_parsing", "int_type") and separated:
         return "write whole numbers without separators, e.g. 1200"
     if kind.startswith("date") and "outside expected range" in detail:
         return "no such date on the calendar"
+    if kind == "string_too_short":
+        return _EMPTY
+    if kind == "string_pattern_mismatch" and "a-z0-9-" in str(pattern):
+        return "expected lower-case letters, digits and hyphens, 2 to 48 of them, e.g. ramsi-2003"
     return _PLAIN.get(kind)
 
 
@@ -114,7 +131,14 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
     detail = str((err.get("ctx") or {}).get("error", ""))
     if kind == "value_error" and detail:
         return f"{where}: {detail}"
-    plain = _plain_words(kind, err.get("input"), detail)
+    ctx = err.get("ctx") or {}
+    if kind == "string_too_long" and "max_length" in ctx:
+        limit = ctx["max_length"]
+        return f"{where}: text longer than {limit} characters (found {_short(err.get('input'))})"
+    bound = _BOUNDS.get(kind)
+    if bound is not None and bound[1] in ctx:
+        return f"{where}: expected {bound[0]} {ctx[bound[1]]} (found {_short(err.get('input'))})"
+    plain = _plain_words(kind, err.get("input"), detail, ctx.get("pattern"))
     if plain is not None:
         return f"{where}: {plain} (found {_short(err.get('input'))})"
     if kind == "literal_error" and loc == ("pso_format",):

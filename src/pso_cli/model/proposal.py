@@ -12,7 +12,15 @@ again while it builds the models, which start-up pays for.
 import datetime as dt
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    model_validator,
+)
 
 from pso_cli.model import enums as e
 
@@ -68,7 +76,10 @@ def is_placeholder(text: str) -> bool:
     if len(text) > 2 * _LONGEST_PLACEHOLDER:  # most answers are sentences: no need to look
         return False
     key = " ".join(text.split()).casefold()
-    return key in PLACEHOLDERS or key.rstrip(".:;!") in PLACEHOLDERS
+    if key in PLACEHOLDERS:
+        return True
+    key = key.strip("()[]<>{}*_ ").rstrip(".:;!?").strip()  # "(TBD)", "TBD?", "*TBC*"
+    return key in PLACEHOLDERS
 
 
 def _unstated(value: Any) -> Any:
@@ -83,10 +94,39 @@ def _without_placeholders(value: Any) -> Any:
     return value
 
 
+def _unstated_list(value: Any) -> Any:
+    """Placeholder items dropped; a list of nothing but placeholders is unstated, not an
+    empty list (which the format reads as "none")."""
+    kept = _without_placeholders(value)
+    return None if isinstance(value, list) and value and not kept else kept
+
+
+def _required(value: Any) -> Any:
+    """Where the field cannot be left out, a placeholder is an error, not an answer."""
+    if isinstance(value, str) and is_placeholder(value):
+        raise ValueError(
+            f"'{value.strip()}' is a placeholder; this field needs a real answer "
+            "(or leave out what it belongs to until it is known)"
+        )
+    return value
+
+
+def _not_a_bool(value: Any) -> Any:
+    """`true` equals 1 to Python; as a format version it is a mistake, not a version."""
+    if isinstance(value, bool):
+        raise ValueError(f"unsupported format version {str(value).lower()}; expected 1")
+    return value
+
+
 Answer = Annotated[Text | None, BeforeValidator(_unstated)]
 Answers = Annotated[list[Text], BeforeValidator(_without_placeholders)]
-Count = Annotated[int, Field(ge=0, le=1_000_000)]
-Money = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
+NameAnswer = Annotated[Name | None, BeforeValidator(_unstated)]
+Names = Annotated[list[Name], BeforeValidator(_without_placeholders)]
+NamesOrUnknown = Annotated[list[Name] | None, BeforeValidator(_unstated_list)]
+RequiredText = Annotated[Text, BeforeValidator(_required)]
+RequiredName = Annotated[Name, BeforeValidator(_required)]
+Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+Money = Annotated[float, Strict(), Field(ge=0, le=1e12, allow_inf_nan=False)]
 
 
 def empty_list() -> list[Any]:
@@ -120,10 +160,10 @@ class Identity(Base):
 
 
 class Location(Base):
-    host: Name | None = Field(None, description="Host country or territory.")
+    host: NameAnswer = Field(None, description="Host country or territory.")
     region: Region | None = _choice(e.Region, "Region; the Pacific is its own region.")
     start_date: dt.date | None = Field(None, description="Proposed start (YYYY-MM-DD).")
-    duration_months: Annotated[int, Field(ge=1, le=600)] | None = Field(
+    duration_months: Annotated[int, Strict(), Field(ge=1, le=600)] | None = Field(
         None, description="Proposed duration of NZ's commitment in months."
     )
     review_dates: list[dt.date] = Field(
@@ -133,8 +173,8 @@ class Location(Base):
 
 class Leadership(Base):
     arrangement: Arrangement | None = _choice(e.Arrangement, "Who leads the operation.")
-    lead: Name | None = Field(None, description="Lead organisation or nation.")
-    partners: list[Name] | None = Field(
+    lead: NameAnswer = Field(None, description="Lead organisation or nation.")
+    partners: NamesOrUnknown = Field(
         None,
         description="Partner nations contributing besides NZ; [] states there are none, "
         "leaving it out leaves it unknown.",
@@ -142,8 +182,12 @@ class Leadership(Base):
 
 
 class Resolution(Base):
-    number: Annotated[int, Field(ge=1, le=100_000)] = Field(description="UNSC resolution number.")
-    year: Annotated[int, Field(ge=1946, le=2100)] | None = Field(None, description="Year adopted.")
+    number: Annotated[int, Strict(), Field(ge=1, le=100_000)] = Field(
+        description="UNSC resolution number."
+    )
+    year: Annotated[int, Strict(), Field(ge=1946, le=2100)] | None = Field(
+        None, description="Year adopted."
+    )
     chapter: Chapter | None = _choice(e.Chapter, "UN Charter chapter the resolution acts under.")
     authorises_force: StrictBool | None = Field(
         None, description="Does it authorise 'all necessary measures' (use of force)?"
@@ -152,21 +196,23 @@ class Resolution(Base):
 
 class HostConsent(Base):
     status: ConsentStatus | None = _choice(e.ConsentStatus, "State of host-state consent.")
-    given_by: Name | None = Field(None, description="Who gave (or refused) consent.")
+    given_by: NameAnswer = Field(None, description="Who gave (or refused) consent.")
     instrument: Answer = Field(None, description="Instrument: letter, invitation, treaty.")
     date: dt.date | None = Field(None, description="Date of the instrument.")
 
 
 class RegionalAuthorisation(Base):
-    organisation: Name = Field(description="Regional organisation, e.g. Pacific Islands Forum.")
+    organisation: RequiredName = Field(
+        description="Regional organisation, e.g. Pacific Islands Forum."
+    )
     decision: Answer = Field(None, description="The decision or communique authorising.")
-    framework: Name | None = Field(None, description="Framework, e.g. Biketawa Declaration.")
+    framework: NameAnswer = Field(None, description="Framework, e.g. Biketawa Declaration.")
     date: dt.date | None = Field(None, description="Date of the decision.")
 
 
 class PeaceAgreement(Base):
     status: PeaceStatus | None = _choice(e.PeaceStatus, "Is there a peace to keep?")
-    name: Name | None = Field(None, description="Agreement or ceasefire name.")
+    name: NameAnswer = Field(None, description="Agreement or ceasefire name.")
     date: dt.date | None = Field(None, description="Date signed or declared.")
     parties_committed: StrictBool | None = Field(
         None, description="Do the main parties remain committed to it?"
@@ -204,14 +250,14 @@ class LegalBasis(Base):
 
 
 class Relationship(Base):
-    party: Name = Field(description="Country or organisation.")
+    party: RequiredName = Field(description="Country or organisation.")
     effect: RelEffect | None = _choice(e.RelationshipEffect, "Effect on the relationship.")
     why: Answer = Field(None, description="Why.")
 
 
 class Humanitarian(Base):
     severity: HumSeverity | None = _choice(e.Severity, "Severity of the humanitarian situation.")
-    people_in_need: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = Field(
+    people_in_need: Annotated[int, Strict(), Field(ge=0, le=2_000_000_000)] | None = Field(
         None, description="People in need of assistance."
     )
     civilians_at_risk: StrictBool | None = Field(
@@ -222,9 +268,7 @@ class Humanitarian(Base):
 
 class RegionalBacking(Base):
     level: Backing | None = _choice(e.Backing, "Backing from regional states and bodies.")
-    bodies: list[Name] = Field(
-        default_factory=empty_list, description="Bodies or states backing it."
-    )
+    bodies: Names = Field(default_factory=empty_list, description="Bodies or states backing it.")
     rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
@@ -246,13 +290,11 @@ class Strategic(Base):
 
 class AgencyContribution(Base):
     personnel: Count | None = Field(None, description="Personnel deployed at any one time.")
-    roles: list[Name] = Field(default_factory=empty_list, description="Roles or tasks.")
-    rotation_months: Annotated[int, Field(ge=1, le=60)] | None = Field(
+    roles: Names = Field(default_factory=empty_list, description="Roles or tasks.")
+    rotation_months: Annotated[int, Strict(), Field(ge=1, le=60)] | None = Field(
         None, description="Length of one rotation in months."
     )
-    assets: list[Name] = Field(
-        default_factory=empty_list, description="Key assets (ships, aircraft)."
-    )
+    assets: Names = Field(default_factory=empty_list, description="Key assets (ships, aircraft).")
     cost_nzd: Money | None = Field(None, description="Estimated cost in NZD over the duration.")
     funding_source: Answer = Field(None, description="Where the money comes from.")
 
@@ -272,7 +314,7 @@ class Contribution(Base):
 
 class ForceProtection(Base):
     adequacy: Adequacy | None = _choice(e.Adequacy, "Force protection against the threat.")
-    provided_by: Name | None = Field(None, description="Who provides it.")
+    provided_by: NameAnswer = Field(None, description="Who provides it.")
     rationale: Answer = Field(None, description="Basis for the assessment.")
 
 
@@ -311,7 +353,7 @@ class Source(Base):
         None, description="Short id to cite the source from comments."
     )
     title: Text = Field(description="Title of the document.")
-    publisher: Name | None = Field(None, description="Who published it.")
+    publisher: NameAnswer = Field(None, description="Who published it.")
     date: dt.date | None = Field(None, description="Date of the document.")
     url: Annotated[str, Field(max_length=2000)] | None = Field(None, description="Address.")
 
@@ -320,8 +362,8 @@ class AcceptedConcern(Base):
     rule: Annotated[str, Field(min_length=1, max_length=80)] = Field(
         description="Code (e.g. LEG-005) or name of the rule whose concern is accepted."
     )
-    justification: Text = Field(description="Why the concern is accepted.")
-    approver: Name = Field(description="Who accepted it.")
+    justification: RequiredText = Field(description="Why the concern is accepted.")
+    approver: RequiredName = Field(description="Who accepted it.")
     date: dt.date = Field(description="When it was accepted.")
     expires: dt.date | None = Field(None, description="When the acceptance lapses.")
 
@@ -352,7 +394,9 @@ class HistoricalRecord(Base):
 class Proposal(Base):
     """A proposed New Zealand contribution to a peace support operation."""
 
-    pso_format: Literal[1] = Field(description="Proposal format version; must be 1.")
+    pso_format: Annotated[Literal[1], BeforeValidator(_not_a_bool)] = Field(
+        description="Proposal format version; must be 1."
+    )
     identity: Identity = Field(description="What the operation is.")
     location: Location | None = Field(None, description="Where and when.")
     leadership: Leadership | None = Field(None, description="Who leads it, with whom.")
