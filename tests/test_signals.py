@@ -189,8 +189,12 @@ def test_atomic_write_keeps_the_old_file_until_the_new_one_is_complete(tmp_path:
         ["assess", "--no-config", "-f", "json", "examples/"],
         ["assess", "--no-config", "-f", "markdown", "examples/"],
         ["validate", "examples/"],
+        ["rules"],
+        ["explain", "LEG-001"],
+        ["compare", "examples/ramsi-2003.yaml", "examples/tonga-2006.yaml"],
+        ["calibrate", "examples/history"],
     ],
-    ids=["text", "jsonl", "json", "markdown", "validate"],
+    ids=lambda a: "-".join(a[:1] + [x for x in a[1:] if x.startswith("-f")] + a[-1:])[:40],
 )
 def test_closed_stdout_ends_quietly(args: list[str]) -> None:
     """The reader has gone before the first byte (the worst case of `| head -1`)."""

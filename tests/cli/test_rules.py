@@ -178,3 +178,9 @@ def test_rules_text_reads_at_80_columns(pso: Any) -> None:
     assert {code for line in gate_lines for code in re.findall(r"[A-Z]{3}-\d{3}", line)} == {
         x["code"] for x in doc if x["gate"]
     }
+
+
+def test_rules_refuses_an_unknown_format(pso: Any) -> None:
+    r = pso("rules", "--format", "xml")
+    assert r.exit_code == 2
+    assert "'xml' is not one of: text, json" in r.stderr

@@ -26,6 +26,10 @@ def list_rules(
     ] = None,
 ) -> None:
     """List every rule with code, name, consideration and default severity."""
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter(
+            f"'{output_format}' is not one of: text, json", param_hint="--format"
+        )
     from pso_cli.rules.registry import build_registry
 
     registry = build_registry(tuple(rules or ()))

@@ -193,7 +193,6 @@ def _stream(
     from pso_cli.render.text import make_console, print_item, summary_from_counts
 
     console = make_console(width=req.width)
-    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     for item in progress.tracked(stream, len(files), show):
         print_item(console, item)
@@ -222,7 +221,6 @@ def _consume(
         from pso_cli.render.text import make_console
 
         console = make_console(width=req.width)
-        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     for item in stream:
         items.append(item)
         if console is not None:
@@ -241,11 +239,6 @@ def _consume(
 
         console.print(Text(summary_line(RunResult(info, tuple(items))), style="bold"))
     return items
-
-
-def _broken_pipe() -> None:
-    """rich exits 1 on a closed stdout; 1 means a verdict in pso, so let run() end it."""
-    raise BrokenPipeError
 
 
 def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request) -> None:

@@ -64,10 +64,16 @@ _SHOWN_FIRST = (
 )
 
 
+def _closed_pipe() -> None:
+    """rich exits 1 when stdout is closed (`pso rules | head -1`); in pso 1 means a verdict
+    reached --fail-on, so raise, and the entry point ends the run quietly with 0."""
+    raise BrokenPipeError
+
+
 def make_console(
     file: IO[str] | None = None, width: int | None = None, color: bool | None = None
 ) -> Console:
-    return Console(
+    console = Console(
         file=file,
         width=width,
         theme=THEME,
@@ -77,6 +83,8 @@ def make_console(
         no_color=None if color is None else not color,
         soft_wrap=False,
     )
+    console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
+    return console
 
 
 def _bar(score: float, width: int = 20) -> Text:
