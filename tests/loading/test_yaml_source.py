@@ -408,3 +408,24 @@ def test_control_characters_in_values_are_refused_even_as_escapes(text: str, cha
 def test_tabs_and_line_breaks_in_values_are_plain_text() -> None:
     data, _ = parse('a: "x\\ty"\nb: |\n  two\n  lines\nc: "non\\u00a0breaking"\n')
     assert data == {"a": "x\ty", "b": "two\nlines\n", "c": "non\u00a0breaking"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!map x\n", "a !!map tag on the single value 'x'"),
+        ("a: !!seq x\n", "a !!seq tag on the single value 'x'"),
+        ("a: !!int {b: 1}\n", "YAML tag '!!int' does not fit a mapping"),
+        ("a: !!map [1]\n", "YAML tag '!!map' does not fit a list"),
+    ],
+)
+def test_a_core_tag_must_fit_its_node(text: str, message: str) -> None:
+    """These were an internal error (a !!map scalar) or silently accepted."""
+    p = problem(text)
+    assert p.message == message
+    assert at(p) == (1, 4)
+
+
+def test_fitting_collection_tags_are_accepted() -> None:
+    data, _ = parse("a: !!map {b: 1}\nc: !!seq [1]\n")
+    assert data == {"a": {"b": 1}, "c": [1]}

@@ -132,8 +132,10 @@ def _tagged(text: str, tag: str) -> Any:
     kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
     if kind == "str" or tag == "!":
         return text
+    expected = _TAG_TYPES.get(kind)
+    if expected is None:  # !!map or !!seq on a single value
+        raise ValueError(f"a !!{kind} tag on the single value '{text}'")
     value = resolve_plain(text)
-    expected = _TAG_TYPES[kind]
     if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
         raise ValueError(f"'{text}' is not a valid !!{kind}")
     return float(value) if kind == "float" and isinstance(value, int | float) else value
@@ -235,6 +237,14 @@ class _Builder:
 
     def start(self, event: Any, container: Any) -> None:
         self.check_node(event)
+        kind = "map" if isinstance(container, dict) else "seq"
+        if event.tag not in (None, "!", _CORE + kind):
+            shape = "a mapping" if kind == "map" else "a list"
+            raise self.fail(
+                event.start_mark,
+                f"YAML tag '{event.tag.replace(_CORE, '!!')}' does not fit {shape}",
+                "unsafe-tag",
+            )
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", "depth")
         path = self.add_value(container, event, True)

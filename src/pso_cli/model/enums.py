@@ -21,7 +21,10 @@ class Choice(StrEnum):
             return value
         key = value.strip().lower().replace("_", "-").replace(" ", "-")
         aliases: dict[str, str] = getattr(cls, "_aliases", {})
-        return aliases.get(key, key)
+        found = aliases.get(key, key)
+        # Not a spelling of any member: hand back what the file says, so the error
+        # quotes it as written ('TBD', not 'tbd').
+        return found if found in cls._value2member_map_ else value
 
     @classmethod
     def normaliser(cls) -> Callable[[Any], Any]:
