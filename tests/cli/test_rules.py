@@ -184,3 +184,15 @@ def test_rules_refuses_an_unknown_format(pso: Any) -> None:
     r = pso("rules", "--format", "xml")
     assert r.exit_code == 2
     assert "'xml' is not one of: text, json" in r.stderr
+
+
+def test_explain_wraps_prose_at_the_width_and_keeps_the_example_whole(pso: Any) -> None:
+    r = pso("explain", "LEG-005", "--width", "60")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    example = lines.index("Example that makes it fire:")
+    prose = [line for line in lines[:example] if not line.strip().startswith("http")]
+    assert max(len(line) for line in prose) <= 60
+    assert "  legal_basis:" in lines[example:]
+    why = lines.index("Why:")
+    assert lines[why + 1].startswith("  ") and lines[why + 2].startswith("  ")  # hanging indent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -78,6 +79,9 @@ def print_rules(rules: list[Rule], width: int | None = None) -> None:
 def explain(
     code: Annotated[str, typer.Argument(metavar="CODE", help="Rule code (LEG-001) or name.")],
     rules: RulesOpt = None,
+    width: Annotated[
+        int | None, typer.Option("--width", min=40, metavar="COLS", help="Wrap prose at COLS.")
+    ] = None,
 ) -> None:
     """Show a rule's rationale, reference, fields read, options and an example."""
     from pso_cli.rules.registry import build_registry
@@ -115,8 +119,27 @@ def explain(
         ]
         or ["  (none)"]
     )
-    if r.example:
-        lines += ["", "Example that makes it fire:"] + [
+    prose = _wrapped(lines, width or shutil.get_terminal_size((100, 24)).columns)
+    if r.example:  # YAML: never wrapped, so it can be copied as it is
+        prose += ["", "Example that makes it fire:"] + [
             f"  {x}" for x in r.example.strip().splitlines()
         ]
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(prose) + "\n")
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Each line wrapped at word boundaries, continuing at its own indent; addresses and
+    long words are never broken."""
+    import textwrap
+
+    out: list[str] = []
+    for line in lines:
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out += textwrap.wrap(
+            line,
+            width=width,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return out
