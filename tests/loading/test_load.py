@@ -278,3 +278,10 @@ def test_numbers_are_numbers_not_booleans_or_quoted_text(section: bytes) -> None
 def test_format_version_true_is_not_version_1() -> None:
     p = one(HEAD.replace(b"pso_format: 1", b"pso_format: true"))
     assert p.message == "pso_format: unsupported format version true; expected 1"
+
+
+def test_a_source_id_used_twice_is_refused() -> None:
+    section = b"sources:\n  - {id: S1, title: A}\n  - {id: S2, title: B}\n  - {id: S1, title: C}\n"
+    p = one(HEAD + section)
+    assert "source id 'S1' is used twice (sources[0] and sources[2])" in p.message
+    assert p.location.field == "sources"

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -109,6 +110,21 @@ def _required(value: Any) -> Any:
             "(or leave out what it belongs to until it is known)"
         )
     return value
+
+
+def _unique_source_ids(sources: list[Any]) -> list[Any]:
+    """Facts cite sources by id; two sources with one id make a citation ambiguous."""
+    first: dict[str, int] = {}
+    for i, source in enumerate(sources):
+        if source.id is None:
+            continue
+        if source.id in first:
+            raise ValueError(
+                f"source id '{source.id}' is used twice (sources[{first[source.id]}] and "
+                f"sources[{i}]); give each source its own id"
+            )
+        first[source.id] = i
+    return sources
 
 
 def _not_a_bool(value: Any) -> Any:
@@ -407,7 +423,9 @@ class Proposal(Base):
     alternatives: list[Alternative] | None = Field(
         None, description="Alternatives considered; an empty list says none were."
     )
-    sources: list[Source] = Field(default_factory=empty_list, description="Sources for the facts.")
+    sources: Annotated[list[Source], AfterValidator(_unique_source_ids)] = Field(
+        default_factory=empty_list, description="Sources for the facts."
+    )
     accepted_concerns: list[AcceptedConcern] = Field(
         default_factory=empty_list, description="Concerns accepted by an approver, with expiry."
     )

@@ -510,7 +510,8 @@ def nz_domestic_authority(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     if auth.statutory_basis and auth.cabinet_decision:
         yield supports(
             "legal_basis.nz_authority",
-            f"Domestic authority: {auth.statutory_basis}; Cabinet {auth.cabinet_decision}.",
+            f"Domestic authority: {auth.statutory_basis}; Cabinet decision: "
+            f"{auth.cabinet_decision.rstrip('.')}.",
             5,
         )
 
