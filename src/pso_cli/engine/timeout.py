@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from time import perf_counter
 from types import FrameType
@@ -21,27 +21,8 @@ class RuleTimeout(Exception):
     """Raised inside a rule that ran past its time limit."""
 
 
-def _raise(signum: int, frame: FrameType | None) -> None:
-    raise RuleTimeout
-
-
 def _can_interrupt() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[Callable[[], None]]:
-    """Within the block, a RuleTimeout interrupts code running past `seconds`."""
-    if seconds <= 0 or not _can_interrupt():
-        yield lambda: None
-        return
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield lambda: None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class RuleClock:
