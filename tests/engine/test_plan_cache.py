@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from rule_factory import make_rule
+
 from pso_cli.engine.evaluate import ActiveRule, evaluate
 from pso_cli.loading.load import proposal_from_bytes
 from pso_cli.model.findings import Consideration, Finding, Severity
@@ -19,16 +21,7 @@ def dated(p: Any, ctx: api.RuleContext) -> Iterable[Finding]:
 
 
 def active(code: str) -> ActiveRule:
-    r = api.Rule(
-        code=code,
-        name=f"rule-{code.lower()}",
-        consideration=Consideration.STRATEGIC,
-        title="t",
-        rationale="r",
-        reference=api.Reference("s"),
-        check=dated,
-    )
-    return ActiveRule(r, Severity.MINOR, api.NoOptions())
+    return make_rule(code, dated, Consideration.STRATEGIC, Severity.MINOR)
 
 
 def test_each_rule_set_and_date_gets_its_own_preparation() -> None:

@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
+from rule_factory import make_rule
 
 from pso_cli.engine import evaluate as ev
-from pso_cli.engine.evaluate import ActiveRule, evaluate
+from pso_cli.engine.evaluate import evaluate
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.loading.load import Loaded, proposal_from_bytes
-from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
+from pso_cli.model.findings import Finding, Outcome
 from pso_cli.rules import api
 
 AS_OF = dt.date(2030, 1, 1)
@@ -33,26 +34,13 @@ def sleeper(seconds: float) -> Callable[[Any, Any], Iterable[Finding]]:
     return check
 
 
-def active(code: str, check: Callable[[Any, Any], Iterable[Finding]]) -> ActiveRule:
-    r = api.Rule(
-        code=code,
-        name=f"rule-{code.lower()}",
-        consideration=Consideration.AGENCIES,
-        title="t",
-        rationale="r",
-        reference=api.Reference("s"),
-        check=check,
-    )
-    return ActiveRule(r, Severity.MAJOR, api.NoOptions())
-
-
 def test_a_rule_sleeping_past_its_limit_is_stopped_and_reported(
     loaded: Loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ev, "RULE_TIME_LIMIT_S", 0.1)
     started = time.perf_counter()
     found = evaluate(
-        loaded, (active("TST-001", sleeper(5.0)), active("TST-002", sleeper(0))), AS_OF
+        loaded, (make_rule("TST-001", sleeper(5.0)), make_rule("TST-002", sleeper(0))), AS_OF
     )
     assert time.perf_counter() - started < 2.0  # stopped, not slept out
     by_rule = {f.rule: f for f in found}
@@ -66,7 +54,7 @@ def test_rules_within_their_limit_are_not_blamed_for_a_slow_proposal(
 ) -> None:
     """Together they run past the limit; each alone stays within it."""
     monkeypatch.setattr(ev, "RULE_TIME_LIMIT_S", 0.5)
-    rules = tuple(active(f"TST-00{i}", sleeper(0.2)) for i in range(1, 5))
+    rules = tuple(make_rule(f"TST-00{i}", sleeper(0.2)) for i in range(1, 5))
     found = evaluate(loaded, rules, AS_OF)
     assert [f.outcome for f in found] == [Outcome.SUPPORTS] * 4
 
@@ -83,7 +71,7 @@ def test_one_timer_per_proposal_and_the_handler_is_restored(
 
     monkeypatch.setattr(signal, "setitimer", counting)
     before = signal.getsignal(signal.SIGALRM)
-    rules = tuple(active(f"TST-00{i}", sleeper(0)) for i in range(1, 10))
+    rules = tuple(make_rule(f"TST-00{i}", sleeper(0)) for i in range(1, 10))
     assert len(evaluate(loaded, rules, AS_OF)) == 9
     assert calls == [ev.RULE_TIME_LIMIT_S, 0]  # armed once, disarmed once
     assert signal.getsignal(signal.SIGALRM) is before
