@@ -13,6 +13,7 @@ from pso_cli.loading.reader import DEFAULT_MAX_BYTES, decode, read_bytes
 from pso_cli.loading.source_map import SourceMap
 from pso_cli.loading.yaml_source import parse_yaml
 from pso_cli.model.diagnostics import problems_from
+from pso_cli.model.migrate import is_format_1, notice, upgrade
 from pso_cli.model.proposal import Proposal
 
 
@@ -24,6 +25,7 @@ class Loaded:
     sha256: str
     proposal: Proposal
     source_map: SourceMap
+    notices: tuple[str, ...] = ()  # e.g. "format 1 file read as format 2 ..."
 
 
 _KIND_NAMES = {
@@ -84,6 +86,13 @@ def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) ->
                 )
             ]
         )
+    notices: tuple[str, ...] = ()
+    if is_format_1(value):
+        up = upgrade(value)
+        value = up.data
+        for old, new in up.renames:
+            smap.rename(old, new)
+        notices = (notice(up, path),)
     try:
         proposal = Proposal.model_validate(value)
     except ValidationError as exc:
@@ -92,7 +101,7 @@ def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) ->
         raise InputError(
             [Problem(Location(path), "structure too deep to validate", "depth")]
         ) from None
-    return Loaded(path, hashlib.sha256(data).hexdigest(), proposal, smap)
+    return Loaded(path, hashlib.sha256(data).hexdigest(), proposal, smap, notices)
 
 
 def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

@@ -45,6 +45,13 @@ class SourceMap:
     def has(self, path: Sequence[str | int]) -> bool:
         return tuple(path) in self._values
 
+    def rename(self, old: Path, new: Path) -> None:
+        """Positions under `old` found under `new` too (a key renamed by an upgrade)."""
+        n = len(old)
+        for table in (self._values, self._keys):
+            moved = {new + p[n:]: pos for p, pos in table.items() if p[:n] == old}
+            table.update(moved)
+
 
 def parse_dotted(field: str) -> Path:
     """'a.b[2].c' -> ('a', 'b', 2, 'c')."""

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, StrictBool
 
 from pso_cli.model import enums as e
-from pso_cli.model.proposal import Base, Count, Name, Source, Text, empty_list
+from pso_cli.model.fields import Base, Count, Name, Text, empty_list
+from pso_cli.model.proposal import Source
 
 
 class Agency(e.Choice):

@@ -142,7 +142,10 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
     if plain is not None:
         return f"{where}: {plain} (found {_short(err.get('input'))})"
     if kind == "literal_error" and loc == ("pso_format",):
-        return f"pso_format: unsupported format version {_short(err.get('input'))}; expected 1"
+        return (
+            f"pso_format: unsupported format version {_short(err.get('input'))}; "
+            "expected 2 (or 1, which is still read)"
+        )
     return f"{where}: {err['msg']} (found {_short(err.get('input'))})"
 
 

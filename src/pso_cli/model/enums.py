@@ -46,23 +46,26 @@ class Choice(StrEnum):
 class OperationType(Choice):
     UN_PEACEKEEPING = "un-peacekeeping"
     REGIONAL_ASSISTANCE = "regional-assistance"
+    STABILISATION = "stabilisation"
     TRUCE_MONITORING = "truce-monitoring"
     OBSERVER_MISSION = "observer-mission"
     POLICE_ASSISTANCE = "police-assistance"
     TRAINING = "training"
     HUMANITARIAN = "humanitarian"
+    RECONSTRUCTION = "reconstruction"
     MARITIME_SECURITY = "maritime-security"
+    COMBAT_SUPPORT = "combat-support"
     ENFORCEMENT = "enforcement"
 
 
+# Only spellings that mean the same thing. Format 1 also read "peacekeeping",
+# "capacity-building" and "combat" as other values; model/migrate.py keeps that reading
+# for format-1 files, with a notice, and format 2 refuses them.
 OperationType._aliases = {  # type: ignore[attr-defined]
-    "peacekeeping": "un-peacekeeping",
-    "regional-stabilisation": "regional-assistance",
-    "stabilisation": "regional-assistance",
+    "stabilization": "stabilisation",
     "peace-monitoring": "truce-monitoring",
-    "capacity-building": "training",
+    "disaster-relief": "humanitarian",
     "disaster-support": "humanitarian",
-    "combat": "enforcement",
 }
 
 
@@ -90,6 +93,8 @@ Arrangement._aliases = {  # type: ignore[attr-defined]
 
 
 class Chapter(Choice):
+    """The Charter chapter a Security Council resolution acts under."""
+
     VI = "vi"
     VII = "vii"
     VIII = "viii"
@@ -101,6 +106,75 @@ class ConsentStatus(Choice):
     CONTESTED = "contested"
     WITHDRAWN = "withdrawn"
     NONE = "none"
+
+
+class ConsentAuthority(Choice):
+    """Is the authority that gives consent entitled to give it for the state?"""
+
+    CONSTITUTIONAL = "constitutional"  # the lawful government, under the state's constitution
+    CONTESTED = "contested"  # its claim to govern is disputed (rival governments)
+    DE_FACTO = "de-facto"  # in control, but not the constitutional government
+    DEPOSED = "deposed"  # removed from power (e.g. by a coup), still claiming to govern
+
+
+ConsentAuthority._aliases = {  # type: ignore[attr-defined]
+    "lawful-government": "constitutional",
+    "de-facto-authority": "de-facto",
+}
+
+
+class ConsentForm(Choice):
+    WRITTEN = "written"
+    ORAL = "oral"
+
+
+class SelfDefenceKind(Choice):
+    """Article 51: New Zealand's own defence, or another state's at its request."""
+
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+
+
+class ArmedAttack(Choice):
+    """Has the state relying on Article 51 suffered an armed attack?"""
+
+    OCCURRED = "occurred"  # an armed attack has occurred or is under way
+    IMMINENT = "imminent"  # anticipatory self-defence: contested in law
+    NONE = "none"
+
+
+class Attacker(Choice):
+    STATE = "state"
+    NON_STATE = "non-state"
+
+
+class AreaKind(Choice):
+    """Where the operation acts, for consent: a state's territory or the high seas."""
+
+    TERRITORY = "territory"  # land and the airspace above it
+    TERRITORIAL_WATERS = "territorial-waters"
+    INTERNATIONAL_WATERS = "international-waters"
+
+
+class StatutoryPurpose(Choice):
+    """Purposes in New Zealand law for which the deploying agency may act overseas:
+    Defence Act 1990 s5 for the Defence Force, Policing Act 2008 s9(g) for Police."""
+
+    DEFENCE_OF_NZ = "defence-of-new-zealand"  # Defence Act 1990 s5(a)
+    NZ_INTERESTS = "protection-of-nz-interests"  # s5(b)
+    COLLECTIVE_SECURITY = "collective-security"  # s5(c): under a treaty, agreement or arrangement
+    UN_OR_ASSOCIATED = "un-or-associated"  # s5(d): for the UN, or with others per the Charter
+    CIVIL_POWER = "assistance-to-civil-power"  # s5(e): in time of emergency
+    PUBLIC_SERVICE = "public-service"  # s5(f)
+    POLICING_OVERSEAS = "policing-outside-nz"  # Policing Act 2008 s9(g)
+
+
+class LegalConclusion(Choice):
+    """What legal advisers concluded."""
+
+    LAWFUL = "lawful"
+    CONTESTED = "contested"
+    UNLAWFUL = "unlawful"
 
 
 class PeaceStatus(Choice):
