@@ -151,8 +151,12 @@ def _notes(
     notes = [r.clause[:1].upper() + r.clause[1:] + "." for r in each if r.status is Status.ABSENT]
     for i in inputs:
         t = i.readings.get("treaty")
-        if t is not None and t.status is Status.ABSENT and i.row.outcome is not LegalOutcome.LAWFUL:
+        if t is None or i.row.outcome is LegalOutcome.LAWFUL:
+            continue
+        if t.status is Status.ABSENT:
             notes.append(t.clause[:1].upper() + t.clause[1:] + ".")
+        elif t.status is Status.VALID:
+            notes.append(f"A treaty cannot supply the consent {i.where.state} now withholds.")
     regional = _regional_note(lb, inputs[0], force)
     if regional:
         notes.append(regional)
@@ -173,6 +177,8 @@ def _notes(
 def _bases(inputs: list[_Inputs]) -> tuple[str, ...]:
     found: dict[Basis, str] = {}
     for i in inputs:
+        if i.row.outcome is not LegalOutcome.LAWFUL:
+            continue  # a basis counts only where it carries the operation
         if i.row.basis is Basis.HIGH_SEAS:
             found.setdefault(
                 Basis.HIGH_SEAS, "freedom of the high seas (no state's consent needed)"
