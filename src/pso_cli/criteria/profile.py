@@ -9,13 +9,14 @@ recommendation.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from pso_cli.criteria.vetoes import FieldPath, VetoSpec, check_must_have, check_veto
 from pso_cli.errors import ConfigError, InputError, Location, Problem
 from pso_cli.loading.load import parse_mapping
 from pso_cli.loading.reader import read_bytes
@@ -24,6 +25,7 @@ from pso_cli.model.diagnostics import problems_from
 from pso_cli.model.kinds import Consideration, Severity
 
 DEFAULT_PROFILE = "nz-default"
+VetoId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,60}$")]
 MAX_EXTENDS = 8
 
 
@@ -71,6 +73,12 @@ class ProfileFile(_Strict):
     thresholds: Thresholds = Thresholds()
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     commitments: str | None = Field(None, description="Default commitments file (path).")
+    vetoes: dict[VetoId, VetoSpec] = Field(
+        default_factory=dict, description="Non-compensatory vetoes, by id (see criteria/vetoes)."
+    )
+    must_have: list[FieldPath] | None = Field(
+        None, description="Facts without which pso gives further-analysis (replaces the parent's)."
+    )
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class Profile:
     rule_lines: dict[str, tuple[str, int, int]]  # key -> (file, line, col) for errors
     commitments: str | None
     data: dict[str, Any]
+    vetoes: dict[str, VetoSpec] = field(default_factory=dict)  # enabled ones, by id
+    must_have: tuple[str, ...] = ()
 
 
 def packaged_dir() -> Path | None:
@@ -173,6 +183,7 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
         merged = _merge(merged, value)
     merged["name"] = chain[0][1].get("name")
     resolved = ProfileFile.model_validate(merged)
+    _check_against_format(resolved, chain)
     digest = hashlib.sha256(b"".join(raw for *_, raw in chain)).hexdigest()
     return Profile(
         name=resolved.name,
@@ -185,4 +196,41 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
         rule_lines=rule_lines,
         commitments=resolved.commitments,
         data={k: v for k, v in merged.items() if k != "extends"},
+        vetoes={k: v for k, v in sorted(resolved.vetoes.items()) if v.enabled},
+        must_have=tuple(resolved.must_have or ()),
     )
+
+
+def _where(
+    chain: list[tuple[Path, dict[str, Any], SourceMap, bytes]], *path: str | int
+) -> tuple[str, int, int]:
+    """The file and position that last set `path` in an extends chain."""
+    for file, value, smap, _ in chain:  # the child first: it overrides its parents
+        node: Any = value
+        for seg in path:
+            node = node.get(seg) if isinstance(node, dict) else None
+        if node is not None:
+            return (str(file), *smap.key(path))
+    return (str(chain[0][0]), 1, 1)
+
+
+def _check_against_format(
+    resolved: ProfileFile, chain: list[tuple[Path, dict[str, Any], SourceMap, bytes]]
+) -> None:
+    """Vetoes and must-have facts must name real fields and values: fail closed."""
+    from pso_cli.model.proposal import Proposal
+
+    problems = []
+    for key, spec in resolved.vetoes.items():
+        for message in check_veto(Proposal, spec):
+            problems.append(
+                Problem(
+                    Location(*_where(chain, "vetoes", key)), f"veto {key}: {message}", "profile"
+                )
+            )
+    for i, path in enumerate(resolved.must_have or ()):
+        message = check_must_have(Proposal, path)
+        if message:
+            problems.append(Problem(Location(*_where(chain, "must_have", i)), message, "profile"))
+    if problems:
+        raise ConfigError(problems)

@@ -10,17 +10,19 @@ further-analysis; otherwise the score and any conditions decide.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pso_cli.criteria.profile import Thresholds, Weights
 from pso_cli.model.findings import (
     Consideration,
     ConsiderationResult,
     Finding,
+    Gate,
     Outcome,
     Severity,
     Verdict,
 )
+from pso_cli.model.legal_analysis import LegalAnalysis, LegalOutcome
 
 BASELINE = 50.0
 _CONSIDERATIONS = tuple(Consideration)
@@ -119,20 +121,87 @@ def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What decides the verdict besides the findings: the law, gates and vetoes, and the
+    must-have facts left unknown. Each is non-compensatory."""
+
+    law: LegalAnalysis | None = None
+    gates: tuple[Gate, ...] = ()  # the gate rules' results and the profile's vetoes
+    missing: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
+    veto_conditions: dict[str, str] = field(default_factory=dict)  # veto id -> what lifts it
+
+
 def decide(
     findings: Sequence[Finding],
     rules: Sequence[RuleFacts],
     weights: Weights,
     thresholds: Thresholds,
+    judgement: Judgement | None = None,
 ) -> Decision:
+    j = judgement or Judgement()
     results = _results(findings, rules, weights)
     # Thresholds compare unrounded values, so sensitivity analysis (which solves for
     # the exact weights where a threshold is crossed) agrees with the verdict.
     score = _weighted(results, "score")
     confidence = _weighted(results, "confidence")
-    conditions = conditions_of(findings)
-    verdict, reason = _verdict(findings, results, score, confidence, conditions, thresholds)
+    conditions = (*_open_conditions(j), *conditions_of(findings))
+    verdict, reason = _verdict(findings, results, score, confidence, conditions, thresholds, j)
     return Decision(verdict, reason, round(score, 1), round(confidence, 3), results, conditions)
+
+
+def _open_conditions(j: Judgement) -> tuple[str, ...]:
+    """What must be done before pso can advise: legal questions, vetoes to lift."""
+    out: list[str] = []
+    law = j.law
+    if law is not None and law.outcome is LegalOutcome.CONTESTED and not law.advised_lawful:
+        out += [f"Obtain legal advice on {q}." for q in law.questions]
+    elif law is not None and law.outcome is LegalOutcome.UNKNOWN:
+        out += [q[:1].upper() + q[1:] + "." for q in law.questions]
+    for g in j.gates:
+        if g.kind == "veto" and g.status == "failed" and g.verdict == Verdict.FURTHER_ANALYSIS:
+            out.append(j.veto_conditions.get(g.rule) or f"Resolve: {g.title} ({g.field}).")
+    return tuple(dict.fromkeys(out))
+
+
+def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] | None:
+    blockers = [f for f in findings if f.outcome == _BLOCKER]
+    vetoed = [
+        g for g in j.gates
+        if g.kind == "veto" and g.status == "failed" and g.verdict == Verdict.DO_NOT_RECOMMEND
+    ]  # fmt: skip
+    if blockers:
+        b = blockers[0]
+        more = len(blockers) - 1 + len(vetoed)
+        tail = f" (and {more} more)" if more else ""
+        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{tail}"
+    if vetoed:
+        more = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
+        v = vetoed[0]
+        return Verdict.DO_NOT_RECOMMEND, f"A veto applies: {v.title} is not met ({v.field}){more}."
+    return None
+
+
+def _open(j: Judgement) -> tuple[Verdict, str] | None:
+    """Further analysis forced by the law, a veto, an undecided gate or a must-have fact."""
+    law = j.law
+    if law is not None and law.outcome is LegalOutcome.CONTESTED and not law.advised_lawful:
+        return Verdict.FURTHER_ANALYSIS, f"The legal basis is contested: {law.reason}"
+    if law is not None and law.outcome is LegalOutcome.UNKNOWN:
+        return Verdict.FURTHER_ANALYSIS, f"The legal basis cannot be established: {law.reason}"
+    for g in j.gates:
+        if g.kind == "veto" and g.status == "failed":
+            return (
+                Verdict.FURTHER_ANALYSIS,
+                f"A veto applies until resolved: {g.title} ({g.field}).",
+            )
+    if j.missing:
+        names = ", ".join(f for f, _, _ in j.missing)
+        return Verdict.FURTHER_ANALYSIS, f"Facts pso must have to advise are unknown: {names}."
+    for g in j.gates:
+        if g.kind == "gate" and g.status in ("unknown", "contested"):
+            return Verdict.FURTHER_ANALYSIS, f"The gate '{g.title}' cannot be decided ({g.field})."
+    return None
 
 
 def _verdict(
@@ -142,18 +211,20 @@ def _verdict(
     confidence: float,
     conditions: Sequence[str],
     t: Thresholds,
+    j: Judgement,
 ) -> tuple[Verdict, str]:
-    blockers = [f for f in findings if f.outcome == _BLOCKER]
-    if blockers:
-        b = blockers[0]
-        more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
-        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{more}"
+    forced = _blocked(findings, j)
+    if forced:
+        return forced
     errors = [f for f in findings if f.outcome == _ERROR]
     if errors:
         return (
             Verdict.FURTHER_ANALYSIS,
             f"Rule {errors[0].rule} could not be evaluated, so the assessment is incomplete.",
         )
+    forced = _open(j)
+    if forced:
+        return forced
     weak = [r for r in results if r.confidence < t.min_consideration_confidence]
     if confidence < t.min_confidence or weak:
         missing = sum(1 for f in findings if f.outcome == _MISSING)

@@ -11,17 +11,20 @@ from typing import Any
 
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import RuleFacts, decide
+from pso_cli.engine.aggregate import Judgement, RuleFacts, decide
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import by_rule, facts_of
+from pso_cli.engine.vetoes import missing_must_haves, vetoes
+from pso_cli.law import analyse
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome, Severity
+from pso_cli.model.legal_analysis import LegalAnalysis
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Rule
 from pso_cli.rules.registry import Registry
 
 _ORDER = {c: i for i, c in enumerate(Consideration)}
-_BLOCKER = Outcome.BLOCKER  # enum attribute lookups are slow in 3.11
+_BLOCKER, _CONCERN = Outcome.BLOCKER, Outcome.CONCERN  # enum lookups are slow in 3.11
 _UNKNOWN = (Outcome.MISSING, Outcome.ERROR)
 FRAGILE_RULE = "PSO-FRAGILE"
 
@@ -94,6 +97,8 @@ def _gate(rule: Rule, mine: Sequence[Finding]) -> Gate:
         status = "failed"
     elif not mine or any(f.outcome in _UNKNOWN for f in mine):
         status = "unknown"
+    elif any(f.outcome == _CONCERN and not f.accepted for f in mine):
+        status = "contested"  # a gate rule's concern: the gate is in doubt, not met
     else:
         status = "passed"
     if first is None:
@@ -179,8 +184,9 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
 
 def _assess(engine: Engine, loaded: Loaded) -> Assessment:
-    raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
-    return finish(engine, loaded, raw)
+    law = analyse(loaded.proposal, engine.as_of)
+    raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments, law)
+    return finish(engine, loaded, raw, law)
 
 
 def _known_facts(engine: Engine, p: Proposal, groups: dict[str, list[Finding]]) -> list[RuleFacts]:
@@ -196,14 +202,29 @@ def _known_facts(engine: Engine, p: Proposal, groups: dict[str, list[Finding]]) 
     return known
 
 
-def finish(engine: Engine, loaded: Loaded, raw: Sequence[Finding]) -> Assessment:
+def _judgement(
+    engine: Engine, loaded: Loaded, gates: tuple[Gate, ...], law: LegalAnalysis | None
+) -> Judgement:
+    prof, p, smap = engine.profile, loaded.proposal, loaded.source_map
+    return Judgement(
+        law=law,
+        gates=(*gates, *vetoes(prof.vetoes, p, smap)),
+        missing=missing_must_haves(prof.must_have, p, smap),
+        veto_conditions={k: v.condition for k, v in prof.vetoes.items() if v.condition},
+    )
+
+
+def finish(
+    engine: Engine, loaded: Loaded, raw: Sequence[Finding], law: LegalAnalysis | None = None
+) -> Assessment:
     """Accept, sort, weigh and decide: everything after the rules have run."""
     findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
     findings.sort(key=sort_key)
     p = loaded.proposal
     groups = by_rule(findings)
     known = _known_facts(engine, p, groups)
-    d = decide(findings, known, engine.profile.weights, engine.profile.thresholds)
+    j = _judgement(engine, loaded, _gates(engine, groups), law)
+    d = decide(findings, known, engine.profile.weights, engine.profile.thresholds, j)
     return Assessment(
         path=loaded.path,
         sha256=loaded.sha256,
@@ -216,10 +237,13 @@ def finish(engine: Engine, loaded: Loaded, raw: Sequence[Finding]) -> Assessment
         score=d.score,
         confidence=d.confidence,
         considerations=d.considerations,
-        gates=_gates(engine, groups),
+        gates=j.gates,
         findings=tuple(findings),
         conditions=d.conditions,
         accepted=tuple(accepted),
         alternatives=_alternatives(loaded),
         references=_references(engine, groups),
+        legal=law,
+        missing_facts=j.missing,
+        notices=loaded.notices,
     )

@@ -6,6 +6,7 @@ budget is isolated: it becomes an `error` finding for that rule and the run goes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import time
@@ -22,6 +23,7 @@ from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
 from pso_cli.loading.source_map import SourceMap, parse_dotted
 from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
+from pso_cli.model.legal_analysis import LegalAnalysis
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Check, Rule, RuleContext, new_finding
 from pso_cli.rules.registry import Registry
@@ -145,12 +147,12 @@ class _PlanCache:
 _PLANS = _PlanCache()
 
 
-def _run(p: _Prepared, proposal: Proposal, clock: RuleClock) -> list[Finding]:
+def _run(p: _Prepared, proposal: Proposal, clock: RuleClock, ctx: RuleContext) -> list[Finding]:
     """The rule's findings, or one error finding if it failed or overran its limit."""
     clock.started = started = time.perf_counter()
     try:
         try:
-            produced = list(p.check(proposal, p.ctx))
+            produced = list(p.check(proposal, ctx))
         finally:
             clock.started = None  # inside the try: a late alarm is still caught below
     except RuleTimeout:
@@ -201,6 +203,7 @@ def evaluate(
     rules: Sequence[ActiveRule],
     as_of: dt.date,
     commitments: Sequence[Any] = (),
+    law: LegalAnalysis | None = None,
 ) -> list[Finding]:
     """Every stamped finding of every active rule, in a stable order.
 
@@ -211,6 +214,7 @@ def evaluate(
     proposal, source_map = loaded.proposal, loaded.source_map
     with rule_clock(RULE_TIME_LIMIT_S) as clock:
         for p in _PLANS.get(rules, as_of, commitments):
-            for f in _run(p, proposal, clock):
+            ctx = p.ctx if law is None else dataclasses.replace(p.ctx, law=law)
+            for f in _run(p, proposal, clock, ctx):
                 out.append(_stamp(f, p, source_map))
     return out

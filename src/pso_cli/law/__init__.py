@@ -8,6 +8,6 @@ LEG-001` and in README "How pso reads the law".
 """
 
 from pso_cli.law.analysis import analyse
-from pso_cli.law.outcome import Basis, LegalAnalysis, LegalOutcome, Place
+from pso_cli.model.legal_analysis import Basis, LegalAnalysis, LegalOutcome, Place
 
 __all__ = ["Basis", "LegalAnalysis", "LegalOutcome", "Place", "analyse"]

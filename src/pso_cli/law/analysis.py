@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from pso_cli.law import consent as c
 from pso_cli.law import council
-from pso_cli.law.outcome import Basis, LegalAnalysis, LegalOutcome, Place, Reading, Status
 from pso_cli.law.table import HIGH_SEAS, TERRITORY, Row, decide, fold
 from pso_cli.model.enums import AreaKind, ForcePosture, LegalConclusion, OperationType
 from pso_cli.model.fields import NONE
 from pso_cli.model.legal import LegalBasis
+from pso_cli.model.legal_analysis import Basis, LegalAnalysis, LegalOutcome, Place, Reading, Status
 from pso_cli.model.proposal import Proposal
 
 ENFORCING = frozenset({OperationType.ENFORCEMENT, OperationType.COMBAT_SUPPORT})

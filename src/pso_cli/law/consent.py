@@ -11,11 +11,11 @@ state's territory without that state's consent it is contested.
 
 from __future__ import annotations
 
-from pso_cli.law.outcome import Reading, Status
 from pso_cli.model.enums import ArmedAttack, Attacker, ConsentAuthority, ConsentStatus
 from pso_cli.model.enums import SelfDefenceKind as Kind
 from pso_cli.model.fields import NONE
 from pso_cli.model.legal import Area, LegalBasis
+from pso_cli.model.legal_analysis import Reading, Status
 
 CONSENT = "legal_basis.host_consent"
 TREATY = "legal_basis.treaty"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from pso_cli.law.outcome import Reading, Status
 from pso_cli.model.enums import Chapter
 from pso_cli.model.legal import LegalBasis, Resolution
+from pso_cli.model.legal_analysis import Reading, Status
 
 FIELD = "legal_basis.security_council"
 

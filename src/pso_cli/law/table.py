@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pso_cli.law.outcome import Basis, LegalOutcome, Status
+from pso_cli.model.legal_analysis import Basis, LegalOutcome, Status
 
 ANY = "*"
 

@@ -8,6 +8,7 @@ from pso_cli.model.kinds import Consideration as Consideration
 from pso_cli.model.kinds import Outcome as Outcome
 from pso_cli.model.kinds import Severity as Severity
 from pso_cli.model.kinds import Verdict as Verdict
+from pso_cli.model.legal_analysis import LegalAnalysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +58,16 @@ class ConsiderationResult:
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    rule: str
+    """A non-compensatory check: one of the two policy gates (a rule) or a profile veto."""
+
+    rule: str  # the gate rule's code, or the veto's id
     title: str
-    status: str  # passed | failed | unknown
+    status: str  # passed | failed | contested | unknown
     field: str
     line: int
     column: int
+    kind: str = "gate"  # gate | veto
+    verdict: str = "do-not-recommend"  # what a failed gate or veto forces
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +130,6 @@ class Assessment:
     references: tuple[str, ...] = ()
     sensitivity: Sensitivity | None = None
     changes: tuple[Change, ...] | None = None  # None: not computed; (): nothing changes it
+    legal: LegalAnalysis | None = None
+    missing_facts: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
+    notices: tuple[str, ...] = ()  # about reading the file (e.g. an older format)

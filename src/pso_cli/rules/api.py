@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
+from pso_cli.model.legal_analysis import LegalAnalysis
 from pso_cli.model.proposal import Proposal
 
 __all__ = [
@@ -67,6 +68,7 @@ class RuleContext:
     as_of: dt.date
     commitments: Sequence[Any] = ()
     profile: Mapping[str, Any] = field(default_factory=dict)
+    law: LegalAnalysis | None = None  # the legal analysis of this proposal (pso_cli.law)
 
 
 Check = Callable[[Proposal, RuleContext], Iterable[Finding]]

@@ -1,4 +1,4 @@
-"""What the legal analysis returns: an outcome, the basis relied on, and why."""
+"""What the legal analysis (pso_cli.law) returns: an outcome, the basis relied on, and why."""
 
 from __future__ import annotations
 

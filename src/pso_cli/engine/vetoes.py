@@ -1,0 +1,59 @@
+"""The profile's vetoes and must-have facts, applied to one proposal.
+
+Pure: data in, results out. A veto's result is a Gate (kind "veto"), so that every report
+shows vetoes beside the two policy gates, located at the fact that decided them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pso_cli.criteria.vetoes import VetoSpec
+from pso_cli.loading.source_map import SourceMap
+from pso_cli.model.findings import Gate
+
+
+def value_at(obj: Any, path: str) -> Any:
+    """The value at a dotted field path; None when it, or a section above it, is unstated."""
+    for part in path.split("."):
+        if obj is None or isinstance(obj, str):  # a section stated as `none` holds nothing
+            return None
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def _where(smap: SourceMap, path: str) -> tuple[int, int]:
+    return smap.value(tuple(path.split(".")))
+
+
+def veto(key: str, spec: VetoSpec, proposal: Any, smap: SourceMap) -> Gate:
+    """Triggered when every `when` fact has a listed value and `unless` is not stated;
+    clear as soon as one stated fact has another value; otherwise unknown."""
+    unknown = []
+    for path, values in spec.when.items():
+        value = value_at(proposal, path)
+        if value is None:
+            unknown.append(path)
+        elif value not in values:
+            return Gate(key, spec.title, "passed", path, *_where(smap, path), "veto", spec.verdict)
+    if unknown:
+        first = unknown[0]
+        return Gate(key, spec.title, "unknown", first, *_where(smap, first), "veto", spec.verdict)
+    if spec.unless is not None and value_at(proposal, spec.unless) is not None:
+        return Gate(
+            key, spec.title, "passed", spec.unless, *_where(smap, spec.unless), "veto", spec.verdict
+        )
+    first = next(iter(spec.when))
+    return Gate(key, spec.title, "failed", first, *_where(smap, first), "veto", spec.verdict)
+
+
+def vetoes(specs: Mapping[str, VetoSpec], proposal: Any, smap: SourceMap) -> tuple[Gate, ...]:
+    return tuple(veto(k, s, proposal, smap) for k, s in specs.items())
+
+
+def missing_must_haves(
+    paths: Sequence[str], proposal: Any, smap: SourceMap
+) -> tuple[tuple[str, int, int], ...]:
+    """(field, line, column) of each must-have fact the proposal leaves unknown."""
+    return tuple((path, *_where(smap, path)) for path in paths if value_at(proposal, path) is None)
