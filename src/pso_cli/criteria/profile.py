@@ -229,8 +229,8 @@ def _check_against_format(
                 )
             )
     for i, path in enumerate(resolved.must_have or ()):
-        message = check_must_have(Proposal, path)
-        if message:
-            problems.append(Problem(Location(*_where(chain, "must_have", i)), message, "profile"))
+        wrong = check_must_have(Proposal, path)
+        if wrong:
+            problems.append(Problem(Location(*_where(chain, "must_have", i)), wrong, "profile"))
     if problems:
         raise ConfigError(problems)

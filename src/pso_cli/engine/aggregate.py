@@ -176,9 +176,12 @@ def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] |
         tail = f" (and {more} more)" if more else ""
         return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{tail}"
     if vetoed:
-        more = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
+        others = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
         v = vetoed[0]
-        return Verdict.DO_NOT_RECOMMEND, f"A veto applies: {v.title} is not met ({v.field}){more}."
+        return (
+            Verdict.DO_NOT_RECOMMEND,
+            f"A veto applies: {v.title} is not met ({v.field}){others}.",
+        )
     return None
 
 
@@ -211,8 +214,9 @@ def _verdict(
     confidence: float,
     conditions: Sequence[str],
     t: Thresholds,
-    j: Judgement,
+    j: Judgement | None = None,
 ) -> tuple[Verdict, str]:
+    j = j or Judgement()
     forced = _blocked(findings, j)
     if forced:
         return forced

@@ -157,6 +157,7 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
         opts.samples,
         opts.seed,
         opts.margin,
+        Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts),
     )
     findings = a.findings
     if s.fragile:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from pso_cli.criteria.profile import Thresholds
-from pso_cli.engine.aggregate import _verdict
+from pso_cli.engine.aggregate import Judgement, _verdict
 from pso_cli.model.findings import (
     Consideration,
     ConsiderationResult,
@@ -42,14 +42,16 @@ def verdict_function(
     results: Sequence[ConsiderationResult],
     conditions: Sequence[str],
     thresholds: Thresholds,
+    judgement: Judgement | None = None,
 ) -> VerdictAt:
-    """The verdict as a function of the weight vector (same order as `results`)."""
+    """The verdict as a function of the weight vector (same order as `results`); the
+    judgement (law, gates, vetoes, must-have facts) does not depend on the weights."""
 
     def at(weights: Sequence[float]) -> Verdict:
         total = sum(weights)
         score = sum(w * r.score for w, r in zip(weights, results, strict=True)) / total
         conf = sum(w * r.confidence for w, r in zip(weights, results, strict=True)) / total
-        return _verdict(findings, results, score, conf, conditions, thresholds)[0]
+        return _verdict(findings, results, score, conf, conditions, thresholds, judgement)[0]
 
     return at
 
@@ -154,10 +156,11 @@ def analyse(
     samples: int = DEFAULT_SAMPLES,
     seed: int = DEFAULT_SEED,
     margin: float = DEFAULT_MARGIN,
+    judgement: Judgement | None = None,
 ) -> Sensitivity:
     total = sum(r.weight for r in results) or 1.0
     base = [r.weight / total for r in results]
-    verdict_at = verdict_function(findings, results, conditions, thresholds)
+    verdict_at = verdict_function(findings, results, conditions, thresholds, judgement)
     intervals = []
     for i, r in enumerate(results):
         lo, hi = stability_interval(verdict_at, base, results, i, thresholds)
