@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "validate": ("validate_cmd", "validate", True),
     "init": ("init_cmd", "init", False),
     "schema": ("schema_cmd", "schema", False),
+    "migrate": ("migrate_cmd", "migrate", True),
     "rules": ("rules_cmd", "list_rules", False),
     "explain": ("rules_cmd", "explain", True),
     "calibrate": ("calibrate_cmd", "calibrate", False),
