@@ -50,8 +50,18 @@ class Weights(_Strict):
 class Thresholds(_Strict):
     recommend: Annotated[float, Field(ge=0, le=100)] = 70
     with_conditions: Annotated[float, Field(ge=0, le=100)] = 50
-    min_confidence: Annotated[float, Field(ge=0, le=1)] = 0.6
-    min_consideration_confidence: Annotated[float, Field(ge=0, le=1)] = 0.4
+    min_completeness: Annotated[float, Field(ge=0, le=1)] = 0.6
+    min_consideration_completeness: Annotated[float, Field(ge=0, le=1)] = 0.4
+
+
+class AttributeSetting(_Strict):
+    """A scoring rule's attribute in this profile: its swing weight within its
+    consideration, and optionally its value function (level -> 0..100) and the band the
+    sensitivity analysis varies each value by."""
+
+    weight: Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
+    values: dict[str, Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]] | None = None
+    band: Annotated[float, Field(ge=0, le=50, allow_inf_nan=False)] | None = None
 
 
 class RuleSetting(_Strict):
@@ -73,6 +83,11 @@ class ProfileFile(_Strict):
     thresholds: Thresholds = Thresholds()
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     commitments: str | None = Field(None, description="Default commitments file (path).")
+    attributes: dict[str, AttributeSetting] = Field(
+        default_factory=dict,
+        description="Swing weight (and value function) of each scoring rule's attribute, "
+        "by rule code or name.",
+    )
     vetoes: dict[VetoId, VetoSpec] = Field(
         default_factory=dict, description="Non-compensatory vetoes, by id (see criteria/vetoes)."
     )
@@ -97,6 +112,8 @@ class Profile:
     data: dict[str, Any]
     vetoes: dict[str, VetoSpec] = field(default_factory=dict)  # enabled ones, by id
     must_have: tuple[str, ...] = ()
+    attributes: dict[str, AttributeSetting] = field(default_factory=dict)
+    attribute_lines: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def packaged_dir() -> Path | None:
@@ -173,6 +190,7 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
     chain = _chain(ref)
     merged: dict[str, Any] = {}
     rule_lines: dict[str, tuple[str, int, int]] = {}
+    attribute_lines: dict[str, tuple[str, int, int]] = {}
     for path, value, smap, _ in reversed(chain):
         try:
             ProfileFile.model_validate(value)  # each file valid on its own, located
@@ -180,6 +198,8 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
             raise ConfigError(problems_from(exc, smap, ProfileFile)) from None
         for key in value.get("rules") or {}:
             rule_lines[key] = (str(path), *smap.key(("rules", key)))
+        for key in value.get("attributes") or {}:
+            attribute_lines[key] = (str(path), *smap.key(("attributes", key)))
         merged = _merge(merged, value)
     merged["name"] = chain[0][1].get("name")
     resolved = ProfileFile.model_validate(merged)
@@ -198,6 +218,8 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
         data={k: v for k, v in merged.items() if k != "extends"},
         vetoes={k: v for k, v in sorted(resolved.vetoes.items()) if v.enabled},
         must_have=tuple(resolved.must_have or ()),
+        attributes=dict(resolved.attributes),
+        attribute_lines=attribute_lines,
     )
 
 

@@ -1,10 +1,11 @@
-"""Findings to scores, confidence and a verdict: pure and table-tested.
+"""The verdict: non-compensatory judgement first, then the value model's score and range.
 
-Per consideration: score = clamp(50 + sum of effects, 0, 100); confidence = share of
-the facts its applicable rules read that the proposal states (see engine.facts).
-Overall = weighted means. A blocker forces
-do-not-recommend whatever the score (non-compensatory gate); too much unknown gives
-further-analysis; otherwise the score and any conditions decide.
+In order: a failed gate or a do-not-recommend veto (the law unlawful is the legal gate's
+failure) forces do-not-recommend; a rule that could not run, a contested or unknown
+legal basis, a veto to lift, a must-have fact unknown or an undecided gate forces
+further-analysis; so does too little completeness. Only then does the score decide,
+and it decides only where its whole range lies: a range that straddles the threshold for
+a recommendation with conditions is not a verdict but a list of facts to state.
 """
 
 from __future__ import annotations
@@ -12,105 +13,57 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pso_cli.criteria.profile import Thresholds, Weights
-from pso_cli.model.findings import (
-    Consideration,
-    ConsiderationResult,
-    Finding,
-    Gate,
-    Outcome,
-    Severity,
-    Verdict,
-)
+from pso_cli.criteria.profile import Thresholds
+from pso_cli.engine.value import ConsiderationValue, OverallValue
+from pso_cli.model.findings import ConsiderationResult, Finding, Gate, Outcome, Severity, Verdict
 from pso_cli.model.legal_analysis import LegalAnalysis, LegalOutcome
 
-BASELINE = 50.0
-_CONSIDERATIONS = tuple(Consideration)
 # Enum attribute lookups are slow in 3.11; hot loops use these names.
 _BLOCKER, _CONCERN, _ERROR = Outcome.BLOCKER, Outcome.CONCERN, Outcome.ERROR
-_MISSING = Outcome.MISSING
+_MAJOR_RANK = Severity.MAJOR.rank
 
 
 @dataclass(frozen=True, slots=True)
-class RuleFacts:
-    """Of the facts a rule reads for this proposal, how many were known."""
+class Judgement:
+    """What decides the verdict besides the score: the law, gates and vetoes, and the
+    must-have facts left unknown. Each is non-compensatory."""
 
-    code: str
-    consideration: Consideration
-    facts: int
-    known: float
+    law: LegalAnalysis | None = None
+    gates: tuple[Gate, ...] = ()  # the gate rules' results and the profile's vetoes
+    missing: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
+    veto_conditions: dict[str, str] = field(default_factory=dict)  # veto id -> what lifts it
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
     verdict: Verdict
     reason: str
-    score: float
-    confidence: float
+    score: float | None
+    low: float
+    high: float
+    completeness: float
     considerations: tuple[ConsiderationResult, ...]
     conditions: tuple[str, ...]
 
 
 def rounded(x: float, ndigits: int) -> float:
-    """round(x, ndigits), skipping float rounding's slow decimal conversion for whole floats.
-
-    Rounding a whole float returns it unchanged, sign of zero included; anything else
-    (fractions, ints, inf, nan) goes through round() as before.
-    """
+    """round(x, ndigits), skipping float rounding's slow decimal conversion for whole floats."""
     return x if type(x) is float and x.is_integer() else round(x, ndigits)
 
 
-def _clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
-    return max(lo, min(hi, x))
-
-
-def consideration_result(
-    c: Consideration, findings: Sequence[Finding], rules: Sequence[RuleFacts], weight: float
-) -> ConsiderationResult:
-    mine = [f for f in findings if f.consideration == c]
-    return _result(c, mine, [r for r in rules if r.consideration == c], weight)
-
-
-def _result(
-    c: Consideration, mine: Sequence[Finding], mine_rules: Sequence[RuleFacts], weight: float
-) -> ConsiderationResult:
-    """consideration_result given the consideration's own findings and rules."""
-    points: dict[str, float] = {}
-    for f in mine:
-        if not f.accepted:
-            points[f.rule] = points.get(f.rule, 0.0) + f.effect
-    needed, known = 0, 0.0
-    for r in mine_rules:  # counts of whole facts: the order of addition cannot matter
-        needed += r.facts
-        known += r.known
-    confidence = known / needed if needed else 0.0
-    score = _clamp(BASELINE + sum(points.values()))
-    contributions = tuple(sorted((k, rounded(v, 2)) for k, v in points.items() if v))
-    return ConsiderationResult(c, rounded(score, 1), rounded(confidence, 3), weight, contributions)
-
-
-def _results(
-    findings: Sequence[Finding], rules: Sequence[RuleFacts], weights: Weights
-) -> tuple[ConsiderationResult, ...]:
-    """Every consideration's result, with findings and rules split in one pass each."""
-    mine: dict[Consideration, list[Finding]] = {c: [] for c in _CONSIDERATIONS}
-    for f in findings:
-        group = mine.get(f.consideration)  # type: ignore[arg-type]  # None: in no group
-        if group is not None:
-            group.append(f)
-    mine_rules: dict[Consideration, list[RuleFacts]] = {c: [] for c in _CONSIDERATIONS}
-    for r in rules:
-        rule_group = mine_rules.get(r.consideration)
-        if rule_group is not None:
-            rule_group.append(r)
-    return tuple(_result(c, mine[c], mine_rules[c], weights.of(c)) for c in _CONSIDERATIONS)
-
-
-def _weighted(results: Sequence[ConsiderationResult], attr: str) -> float:
-    total = sum(r.weight for r in results)
-    if total <= 0:
-        return 0.0
-    return float(sum(getattr(r, attr) * r.weight for r in results)) / total
+def _result(cv: ConsiderationValue) -> ConsiderationResult:
+    parts = tuple(
+        (a.code, rounded(a.contribution, 2)) for a in cv.attributes if a.value is not None
+    )
+    return ConsiderationResult(
+        cv.consideration,
+        None if cv.score is None else rounded(cv.score, 1),
+        rounded(cv.completeness, 3),
+        cv.weight,
+        parts,
+        rounded(cv.low, 1),
+        rounded(cv.high, 1),
+    )
 
 
 def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
@@ -121,36 +74,7 @@ def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """What decides the verdict besides the findings: the law, gates and vetoes, and the
-    must-have facts left unknown. Each is non-compensatory."""
-
-    law: LegalAnalysis | None = None
-    gates: tuple[Gate, ...] = ()  # the gate rules' results and the profile's vetoes
-    missing: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
-    veto_conditions: dict[str, str] = field(default_factory=dict)  # veto id -> what lifts it
-
-
-def decide(
-    findings: Sequence[Finding],
-    rules: Sequence[RuleFacts],
-    weights: Weights,
-    thresholds: Thresholds,
-    judgement: Judgement | None = None,
-) -> Decision:
-    j = judgement or Judgement()
-    results = _results(findings, rules, weights)
-    # Thresholds compare unrounded values, so sensitivity analysis (which solves for
-    # the exact weights where a threshold is crossed) agrees with the verdict.
-    score = _weighted(results, "score")
-    confidence = _weighted(results, "confidence")
-    conditions = (*_open_conditions(j), *conditions_of(findings))
-    verdict, reason = _verdict(findings, results, score, confidence, conditions, thresholds, j)
-    return Decision(verdict, reason, round(score, 1), round(confidence, 3), results, conditions)
-
-
-def _open_conditions(j: Judgement) -> tuple[str, ...]:
+def open_conditions(j: Judgement) -> tuple[str, ...]:
     """What must be done before pso can advise: legal questions, vetoes to lift."""
     out: list[str] = []
     law = j.law
@@ -164,6 +88,27 @@ def _open_conditions(j: Judgement) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def decide(
+    findings: Sequence[Finding],
+    overall: OverallValue,
+    thresholds: Thresholds,
+    judgement: Judgement | None = None,
+) -> Decision:
+    j = judgement or Judgement()
+    conditions = (*open_conditions(j), *conditions_of(findings))
+    verdict, reason, extra = verdict_of(findings, overall, conditions, thresholds, j)
+    return Decision(
+        verdict,
+        reason,
+        None if overall.score is None else round(overall.score, 1),
+        round(overall.low, 1),
+        round(overall.high, 1),
+        round(overall.completeness, 3),
+        tuple(_result(cv) for cv in overall.considerations),
+        (*conditions, *extra),
+    )
+
+
 def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] | None:
     blockers = [f for f in findings if f.outcome == _BLOCKER]
     vetoed = [
@@ -171,22 +116,24 @@ def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] |
         if g.kind == "veto" and g.status == "failed" and g.verdict == Verdict.DO_NOT_RECOMMEND
     ]  # fmt: skip
     if blockers:
-        b = blockers[0]
         more = len(blockers) - 1 + len(vetoed)
         tail = f" (and {more} more)" if more else ""
-        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {b.message}{tail}"
+        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {blockers[0].message}{tail}"
     if vetoed:
-        others = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
+        tail = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
         v = vetoed[0]
-        return (
-            Verdict.DO_NOT_RECOMMEND,
-            f"A veto applies: {v.title} is not met ({v.field}){others}.",
-        )
+        return Verdict.DO_NOT_RECOMMEND, f"A veto applies: {v.title} is not met ({v.field}){tail}."
     return None
 
 
-def _open(j: Judgement) -> tuple[Verdict, str] | None:
-    """Further analysis forced by the law, a veto, an undecided gate or a must-have fact."""
+def _open(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] | None:
+    """Further analysis forced by a failed rule, the law, a veto, an undecided gate or a
+    must-have fact."""
+    errors = [f for f in findings if f.outcome == _ERROR]
+    if errors:
+        return Verdict.FURTHER_ANALYSIS, (
+            f"Rule {errors[0].rule} could not be evaluated, so the assessment is incomplete."
+        )
     law = j.law
     if law is not None and law.outcome is LegalOutcome.CONTESTED and not law.advised_lawful:
         return Verdict.FURTHER_ANALYSIS, f"The legal basis is contested: {law.reason}"
@@ -207,65 +154,106 @@ def _open(j: Judgement) -> tuple[Verdict, str] | None:
     return None
 
 
-def _verdict(
+def _incomplete(overall: OverallValue, t: Thresholds) -> tuple[Verdict, str] | None:
+    weak = [
+        cv for cv in overall.considerations
+        if cv.weight > 0 and cv.completeness < t.min_consideration_completeness
+    ]  # fmt: skip
+    if overall.score is None or overall.completeness < t.min_completeness or weak:
+        which = ""
+        if weak:
+            least = min(weak, key=lambda cv: cv.completeness).consideration.title
+            which = f"; least known: {least[:1].lower()}{least[1:]}"
+        return Verdict.FURTHER_ANALYSIS, (
+            f"Too much is unknown to advise: completeness {overall.completeness:.0%}{which}."
+        )
+    return None
+
+
+def _unknown_facts(overall: OverallValue, limit: int = 3) -> list[str]:
+    """The unknown attributes that weigh most in the overall score, as facts to state."""
+    total = sum(cv.weight for cv in overall.considerations) or 1.0
+    unknown = []
+    for cv in overall.considerations:
+        swing = sum(a.weight for a in cv.attributes) or 1.0
+        for a in cv.attributes:
+            if a.value is None:
+                unknown.append((cv.weight / total * a.weight / swing, a.title, a.field))
+    unknown.sort(key=lambda u: (-u[0], u[1]))
+    return [
+        f"{title[:1].lower()}{title[1:]} ({where})" if where else title
+        for _, title, where in unknown[:limit]
+    ]
+
+
+def _range(overall: OverallValue) -> str:
+    return f"score {overall.score:.0f}, range {overall.low:.0f}-{overall.high:.0f}"
+
+
+def verdict_of(
     findings: Sequence[Finding],
-    results: Sequence[ConsiderationResult],
-    score: float,
-    confidence: float,
+    overall: OverallValue,
     conditions: Sequence[str],
     t: Thresholds,
     j: Judgement | None = None,
-) -> tuple[Verdict, str]:
+) -> tuple[Verdict, str, tuple[str, ...]]:
+    """(verdict, one-sentence reason, conditions the score range adds)."""
     j = j or Judgement()
-    forced = _blocked(findings, j)
+    forced = _blocked(findings, j) or _open(findings, j) or _incomplete(overall, t)
     if forced:
-        return forced
-    errors = [f for f in findings if f.outcome == _ERROR]
-    if errors:
-        return (
-            Verdict.FURTHER_ANALYSIS,
-            f"Rule {errors[0].rule} could not be evaluated, so the assessment is incomplete.",
-        )
-    forced = _open(j)
-    if forced:
-        return forced
-    weak = [r for r in results if r.confidence < t.min_consideration_confidence]
-    if confidence < t.min_confidence or weak:
-        missing = sum(1 for f in findings if f.outcome == _MISSING)
-        least = weak[0].consideration.title if weak else ""
-        which = f"; least known: {least[:1].lower()}{least[1:]}" if weak else ""
-        return Verdict.FURTHER_ANALYSIS, (
-            f"Too much is unknown to advise: {missing} facts missing, "
-            f"confidence {confidence:.0%}{which}."
-        )
-    if score < t.with_conditions:
+        return (*forced, ())
+    assert overall.score is not None
+    if overall.high < t.with_conditions:
         return (
             Verdict.DO_NOT_RECOMMEND,
-            f"The weighted score {score:.1f} is below the {t.with_conditions:g} needed "
-            "for a recommendation with conditions.",
+            (
+                f"Even with every unknown fact at its best the score ({_range(overall)}) is "
+                f"below the {t.with_conditions:g} needed for a recommendation with conditions."
+            ),
+            (),
+        )
+    facts = _unknown_facts(overall)
+    if overall.low < t.with_conditions:
+        return (
+            Verdict.FURTHER_ANALYSIS,
+            (
+                f"The unknown facts decide it: the {_range(overall)} straddles the "
+                f"{t.with_conditions:g} needed for a recommendation with conditions; state "
+                f"{'; '.join(facts)}."
+            ),
+            (),
         )
     serious = [
-        f
-        for f in findings
-        if f.outcome == Outcome.CONCERN
-        and not f.accepted
-        and f.severity.rank >= Severity.MAJOR.rank
-    ]
-    if score < t.recommend or conditions or serious:
-        why = (
-            f"{len(conditions)} condition{'s' * (len(conditions) != 1)} to meet"
-            if conditions
-            else (
-                f"{len(serious)} significant concern{'s' * (len(serious) != 1)}"
-                if serious
-                else f"score {score:.0f} below {t.recommend:.0f}"
-            )
-        )
-        return (
-            Verdict.WITH_CONDITIONS,
-            f"The case is sound on balance (score {score:.0f}) with {why}.",
-        )
+        f for f in findings
+        if f.outcome == _CONCERN and not f.accepted and f.severity.rank >= _MAJOR_RANK
+    ]  # fmt: skip
+    extra: tuple[str, ...] = ()
+    if overall.score >= t.recommend > overall.low:
+        extra = tuple(f"State {f}: the recommendation depends on it." for f in facts)
+    if overall.score < t.recommend or conditions or serious or extra:
+        return Verdict.WITH_CONDITIONS, _why(overall, conditions, extra, serious, t), extra
     return (
         Verdict.RECOMMEND,
-        f"All gates are met and the weighted score is {score:.0f} with no outstanding conditions.",
+        (
+            f"Every gate and veto is met and the {_range(overall)} is above {t.recommend:g}, with "
+            "no outstanding conditions."
+        ),
+        (),
     )
+
+
+def _why(
+    overall: OverallValue,
+    conditions: Sequence[str],
+    extra: Sequence[str],
+    serious: Sequence[Finding],
+    t: Thresholds,
+) -> str:
+    n = len(conditions) + len(extra)
+    if n:
+        why = f"{n} condition{'s' * (n != 1)} to meet"
+    elif serious:
+        why = f"{len(serious)} significant concern{'s' * (len(serious) != 1)} to weigh"
+    else:
+        why = f"a score below the {t.recommend:g} for an unconditional recommendation"
+    return f"The case is sound on balance ({_range(overall)}) with {why}."

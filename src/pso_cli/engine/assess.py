@@ -10,10 +10,13 @@ from functools import cached_property
 from typing import Any
 
 from pso_cli.criteria.profile import Profile
+from pso_cli.engine import value
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import Judgement, RuleFacts, decide
+from pso_cli.engine.aggregate import Judgement, decide
+from pso_cli.engine.attributes import attribute_models
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
-from pso_cli.engine.facts import by_rule, facts_of
+from pso_cli.engine.facts import by_rule
+from pso_cli.engine.scoring import attribute_values, rated_levels, stamp
 from pso_cli.engine.vetoes import missing_must_haves, vetoes
 from pso_cli.law import analyse
 from pso_cli.loading.load import Loaded
@@ -51,6 +54,8 @@ class Engine:
     commitments: tuple[Any, ...] = field(default=())
     commitments_source: str | None = None
     analysis: Analysis = field(default_factory=Analysis)
+    attributes: tuple[value.AttributeModel, ...] = ()
+    as_of_given: bool = True  # False: each proposal is judged at its own decision_date
 
     @classmethod
     def build(
@@ -60,9 +65,24 @@ class Engine:
         as_of: dt.date,
         commitments: Sequence[Any] = (),
         commitments_source: str | None = None,
+        as_of_given: bool = True,
     ) -> Engine:
         rules = tuple(select_rules(registry, profile))
-        return cls(registry, profile, rules, as_of, tuple(commitments), commitments_source)
+        models = attribute_models(profile, [a.rule for a in rules])
+        return cls(
+            registry, profile, rules, as_of, tuple(commitments), commitments_source,
+            attributes=models, as_of_given=as_of_given,
+        )  # fmt: skip
+
+    def as_of_for(self, p: Proposal) -> dt.date:
+        """The date a proposal is judged at: --as-of, else its own decision_date, else today."""
+        if self.as_of_given or p.identity.decision_date is None:
+            return self.as_of
+        return p.identity.decision_date
+
+    @cached_property
+    def weights(self) -> dict[Consideration, float]:
+        return {c: self.profile.weights.of(c) for c in Consideration}
 
     @cached_property
     def references(self) -> tuple[tuple[str, str], ...]:
@@ -185,22 +205,10 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
 
 def _assess(engine: Engine, loaded: Loaded) -> Assessment:
-    law = analyse(loaded.proposal, engine.as_of)
-    raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments, law)
+    as_of = engine.as_of_for(loaded.proposal)
+    law = analyse(loaded.proposal, as_of)
+    raw = evaluate(loaded, engine.rules, as_of, engine.commitments, law)
     return finish(engine, loaded, raw, law)
-
-
-def _known_facts(engine: Engine, p: Proposal, groups: dict[str, list[Finding]]) -> list[RuleFacts]:
-    """RuleFacts of each rule that produced findings, in rule order."""
-    known = []
-    memo: dict[str, bool] = {}
-    for a in engine.rules:
-        mine = groups.get(a.rule.code)
-        if mine:
-            facts = facts_of(a.rule, p, mine, memo)
-            if facts is not None:
-                known.append(facts)
-    return known
 
 
 def _judgement(
@@ -218,14 +226,17 @@ def _judgement(
 def finish(
     engine: Engine, loaded: Loaded, raw: Sequence[Finding], law: LegalAnalysis | None = None
 ) -> Assessment:
-    """Accept, sort, weigh and decide: everything after the rules have run."""
-    findings, accepted = apply_acceptances(loaded, raw, engine.registry, engine.as_of)
-    findings.sort(key=sort_key)
+    """Accept, value, sort and decide: everything after the rules have run."""
     p = loaded.proposal
+    as_of = engine.as_of_for(p)
+    found, accepted = apply_acceptances(loaded, raw, engine.registry, as_of)
+    rated, errors = rated_levels(found, engine.attributes)
+    overall = value.evaluate(engine.attributes, rated, engine.weights)
+    findings = stamp([*found, *errors], overall, engine.attributes, engine.weights)
+    findings.sort(key=sort_key)
     groups = by_rule(findings)
-    known = _known_facts(engine, p, groups)
     j = _judgement(engine, loaded, _gates(engine, groups), law)
-    d = decide(findings, known, engine.profile.weights, engine.profile.thresholds, j)
+    d = decide(findings, overall, engine.profile.thresholds, j)
     return Assessment(
         path=loaded.path,
         sha256=loaded.sha256,
@@ -236,7 +247,7 @@ def finish(
         verdict=d.verdict,
         reason=d.reason,
         score=d.score,
-        confidence=d.confidence,
+        completeness=d.completeness,
         considerations=d.considerations,
         gates=j.gates,
         findings=tuple(findings),
@@ -247,4 +258,8 @@ def finish(
         legal=law,
         missing_facts=j.missing,
         notices=loaded.notices,
+        score_low=d.low,
+        score_high=d.high,
+        attributes=attribute_values(overall),
+        as_of=as_of.isoformat(),
     )

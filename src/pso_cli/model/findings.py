@@ -16,8 +16,10 @@ class Finding:
     """One observation by one rule about one field of the proposal.
 
     Rules create findings with `rule` empty; the engine stamps `rule`, `rule_name`,
-    `consideration` and the effective `severity` from the rule and the profile.
-    `effect` is in score points on the consideration's 0-100 scale.
+    `consideration` and `severity`. A scoring rule's finding that carries `level` rates
+    the rule's attribute; its `effect` is that attribute's contribution, in points of the
+    consideration's 0-100 score (the contributions add up to the score). Other findings
+    have no effect: only levels move scores.
     """
 
     outcome: Outcome
@@ -32,6 +34,7 @@ class Finding:
     line: int = 1
     column: int = 1
     accepted: bool = False
+    level: str | None = None  # the attribute level this finding rates (scoring rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +51,32 @@ class AcceptedConcernUse:
 
 
 @dataclass(frozen=True, slots=True)
-class ConsiderationResult:
+class AttributeValue:
+    """One attribute of the value model for one proposal: its level, value and share."""
+
+    code: str  # the rule that rates it
     consideration: Consideration
-    score: float
-    confidence: float
+    title: str
+    level: str | None  # None: unknown
+    value: float | None  # 0..100 on its value function; None when unknown
+    weight: float  # swing weight within the consideration
+    contribution: float  # points of the consideration's score (0 when unknown)
+    field: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConsiderationResult:
+    """A consideration's score on the stated facts, its range and completeness."""
+
+    consideration: Consideration
+    score: float | None  # None: nothing it weighs is stated
+    completeness: float  # share of its swing weight whose facts are stated
     weight: float
-    contributions: tuple[tuple[str, float], ...]  # (rule code, points)
+    contributions: tuple[tuple[str, float], ...]  # (rule code, points of the score)
+    low: float = 0.0  # the score with every unknown at its worst level
+    high: float = 100.0  # ... and at its best
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +142,8 @@ class Assessment:
     lead: str | None
     verdict: Verdict
     reason: str
-    score: float
-    confidence: float
+    score: float | None  # on the stated facts; None when nothing scored is stated
+    completeness: float  # share of the swing weight whose facts are stated
     considerations: tuple[ConsiderationResult, ...]
     gates: tuple[Gate, ...]
     findings: tuple[Finding, ...]
@@ -133,3 +156,7 @@ class Assessment:
     legal: LegalAnalysis | None = None
     missing_facts: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
     notices: tuple[str, ...] = ()  # about reading the file (e.g. an older format)
+    score_low: float = 0.0  # the overall score with every unknown at its worst level
+    score_high: float = 100.0  # ... and at its best
+    attributes: tuple[AttributeValue, ...] = ()
+    as_of: str = ""  # the date it was judged at (YYYY-MM-DD)

@@ -22,6 +22,7 @@ from pso_cli.model.legal_analysis import LegalAnalysis
 from pso_cli.model.proposal import Proposal
 
 __all__ = [
+    "Attribute",
     "Consideration",
     "Finding",
     "NoOptions",
@@ -34,6 +35,7 @@ __all__ = [
     "concern",
     "info",
     "missing",
+    "rate",
     "rule",
     "supports",
 ]
@@ -75,6 +77,25 @@ Check = Callable[[Proposal, RuleContext], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
+class Attribute:
+    """What a scoring rule rates: the attribute's levels, worst first, each with its
+    default value (0 = worst plausible, 100 = best plausible), and the proposal fields it
+    owns. No two attributes may own a field: that is how each fact counts once. The
+    criteria profile gives the attribute its swing weight and may change the values."""
+
+    title: str
+    levels: tuple[tuple[str, float], ...]
+    owns: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        values = [v for _, v in self.levels]
+        if len(values) < 2 or values != sorted(values) or values[0] != 0 or values[-1] != 100:
+            raise ValueError(
+                f"attribute {self.title!r}: levels go worst to best, from 0 to 100, never down"
+            )
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -88,6 +109,7 @@ class Rule:
     options: type[BaseModel] = NoOptions
     gate: bool = False
     example: str = ""
+    attribute: Attribute | None = None
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):
@@ -109,6 +131,7 @@ def rule(
     options: type[BaseModel] = NoOptions,
     gate: bool = False,
     example: str = "",
+    attribute: Attribute | None = None,
 ) -> Callable[[Check], Rule]:
     """Decorator turning a check function into a `Rule`."""
 
@@ -126,6 +149,7 @@ def rule(
             options=options,
             gate=gate,
             example=example,
+            attribute=attribute,
         )
 
     return wrap
@@ -140,7 +164,7 @@ _new = object.__new__
 _outcome, _message, _field, _effect = map(_setter, ("outcome", "message", "field", "effect"))
 _condition, _rule, _rule_name = map(_setter, ("condition", "rule", "rule_name"))
 _consideration, _severity, _line = map(_setter, ("consideration", "severity", "line"))
-_column, _accepted = map(_setter, ("column", "accepted"))
+_column, _accepted, _level = map(_setter, ("column", "accepted", "level"))
 _SUPPORTS, _CONCERN, _BLOCKER = Outcome.SUPPORTS, Outcome.CONCERN, Outcome.BLOCKER
 _MISSING, _INFO, _NO_SEVERITY = Outcome.MISSING, Outcome.INFO, Severity.INFO
 
@@ -158,6 +182,7 @@ def new_finding(
     line: int = 1,
     column: int = 1,
     accepted: bool = False,
+    level: str | None = None,
 ) -> Finding:
     """The same Finding as `Finding(...)`, made at about half the cost.
 
@@ -179,7 +204,15 @@ def new_finding(
     _line(f, line)
     _column(f, column)
     _accepted(f, accepted)
+    _level(f, level)
     return f
+
+
+def rate(field: str, level: str, message: str, condition: str | None = None) -> Finding:
+    """The level of the rule's attribute, from the fact at `field`. The engine makes it a
+    concern when the level's value is below 50, else support; `condition` is what would
+    raise a low level, if anything."""
+    return new_finding(_SUPPORTS, message, field, 0.0, condition, level=level)
 
 
 def supports(field: str, message: str, effect: float = 10.0) -> Finding:
