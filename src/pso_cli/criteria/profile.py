@@ -145,12 +145,24 @@ def locate(ref: str, relative_to: Path | None = None) -> Path:
     return base / f"{ref}.yaml"
 
 
+RENAMED_THRESHOLDS = {  # pso 0.1 names, still read
+    "min_confidence": "min_completeness",
+    "min_consideration_confidence": "min_consideration_completeness",
+}
+
+
 def _read(path: Path) -> tuple[dict[str, Any], SourceMap, bytes]:
     try:
         data = read_bytes(str(path))
         value, smap = parse_mapping(data, str(path))
     except InputError as exc:
         raise ConfigError(exc.problems) from None
+    thresholds = value.get("thresholds")
+    if isinstance(thresholds, dict):
+        for old, new in RENAMED_THRESHOLDS.items():
+            if old in thresholds and new not in thresholds:
+                thresholds[new] = thresholds.pop(old)
+                smap.rename(("thresholds", old), ("thresholds", new))
     return value, smap, data
 
 
@@ -230,7 +242,12 @@ def _where(
     for file, value, smap, _ in chain:  # the child first: it overrides its parents
         node: Any = value
         for seg in path:
-            node = node.get(seg) if isinstance(node, dict) else None
+            if isinstance(node, dict):
+                node = node.get(seg)
+            elif isinstance(node, list) and isinstance(seg, int) and seg < len(node):
+                node = node[seg]
+            else:
+                node = None
         if node is not None:
             return (str(file), *smap.key(path))
     return (str(chain[0][0]), 1, 1)
@@ -244,7 +261,7 @@ def _check_against_format(
 
     problems = []
     for key, spec in resolved.vetoes.items():
-        for message in check_veto(Proposal, spec):
+        for message in check_veto(Proposal, spec) if spec.enabled else ():
             problems.append(
                 Problem(
                     Location(*_where(chain, "vetoes", key)), f"veto {key}: {message}", "profile"

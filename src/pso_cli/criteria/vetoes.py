@@ -24,9 +24,11 @@ VETO_VERDICTS = ("do-not-recommend", "further-analysis")
 class VetoSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: str = Field(min_length=1, max_length=200)
-    source: str = Field(min_length=1, max_length=400, description="What the veto rests on.")
-    when: dict[str, list[Value]] = Field(min_length=1, description="field -> values that veto")
+    # Defaults let a child profile override one key of a parent's veto (enabled: false);
+    # an enabled veto must have all three once the profiles are merged (check_veto).
+    title: str = Field("", max_length=200)
+    source: str = Field("", max_length=400, description="What the veto rests on.")
+    when: dict[str, list[Value]] = Field(default_factory=dict, description="field -> values")
     unless: str | None = Field(None, description="A field that, when stated, lifts the veto.")
     condition: str | None = Field(
         None, max_length=400, description="What to do to lift it (for further-analysis vetoes)."
@@ -74,7 +76,7 @@ def allowed_values(tp: Any) -> tuple[Value, ...] | None:
 
 def check_veto(root: type[BaseModel], spec: VetoSpec) -> list[str]:
     """What is wrong with a veto against the proposal format (empty: nothing)."""
-    problems = []
+    problems = [f"needs {k}" for k in ("title", "source", "when") if not getattr(spec, k)]
     for path, values in spec.when.items():
         try:
             allowed = allowed_values(field_type(root, path))

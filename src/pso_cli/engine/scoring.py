@@ -21,16 +21,29 @@ _ERROR, _SUPPORTS, _CONCERN = Outcome.ERROR, Outcome.SUPPORTS, Outcome.CONCERN
 SEVERITY_POINTS = ((Severity.CRITICAL, 12.0), (Severity.MAJOR, 4.0), (Severity.MINOR, 1.0))
 
 
+_UNKNOWN = frozenset({Outcome.MISSING, Outcome.CONCERN, Outcome.BLOCKER, Outcome.ERROR})
+
+
 def rated_levels(
     findings: Sequence[Finding], models: Sequence[AttributeModel]
 ) -> tuple[dict[str, Rated], list[Finding]]:
-    """Each attribute's level (the worst one, if a rule reports several), and an error
-    finding for each rule that reported a level its attribute does not have."""
+    """Each attribute's level, and an error finding for each rule that reported a level
+    its attribute does not have.
+
+    A scoring rule that applies reports its level, or says why it cannot (a missing fact,
+    a concern or blocker with no level, an error): then the level is unknown. A rule that
+    reports nothing, or only information, does not apply. If a rule reports several
+    levels the worst counts.
+    """
     by_code = {m.code: m for m in models}
     rated: dict[str, Rated] = {}
     errors: list[Finding] = []
     for f in findings:
-        if f.level is None or f.rule not in by_code:
+        if f.rule not in by_code:
+            continue
+        if f.level is None:
+            if f.outcome in _UNKNOWN and f.rule not in rated:
+                rated[f.rule] = Rated(f.rule, None, f.field, f.line, f.column)
             continue
         m = by_code[f.rule]
         if f.level not in m.values:
@@ -50,7 +63,7 @@ def rated_levels(
             )
             continue
         old = rated.get(f.rule)
-        if old is None or m.values[f.level] < m.values[old.level or f.level]:
+        if old is None or old.level is None or m.values[f.level] < m.values[old.level]:
             rated[f.rule] = Rated(f.rule, f.level, f.field, f.line, f.column)
     return rated, errors
 

@@ -8,6 +8,8 @@ plausible = 0, best plausible = 100) and a swing weight within its consideration
 - A consideration's score is the weighted mean of the values of its attributes whose
   level is known; an attribute's contribution is its share of that score, so the parts
   add up to the score.
+- An attribute whose rule reported nothing does not apply to this proposal (a peace to
+  keep, for an operation that keeps none) and is left out of the consideration.
 - An unknown level has no value: it never moves the score. It lowers completeness (the
   share of swing weight whose level is known) and widens the range, whose ends are the
   score with every unknown at its worst and at its best level.
@@ -79,11 +81,12 @@ class OverallValue:
 def _consideration(
     c: Consideration, models: Sequence[AttributeModel], rated: Mapping[str, Rated], weight: float
 ) -> ConsiderationValue:
+    models = [m for m in models if m.code in rated]  # an attribute not rated does not apply
     total = sum(m.weight for m in models)
     known_w = known_v = low = high = 0.0
     for m in models:
-        r = rated.get(m.code)
-        if r is not None and r.level is not None:
+        r = rated[m.code]
+        if r.level is not None:
             stated = m.values[r.level]
             known_w += m.weight
             known_v += m.weight * stated
@@ -95,7 +98,7 @@ def _consideration(
     score = known_v / known_w if known_w > 0 else None
     out = []
     for m in models:
-        r = rated.get(m.code) or Rated(m.code, None)
+        r = rated[m.code]
         v = m.values[r.level] if r.level is not None else None
         share = m.weight * v / known_w if v is not None and known_w > 0 else 0.0
         out.append(
