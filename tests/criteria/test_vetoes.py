@@ -34,8 +34,8 @@ def test_default_profile_declares_the_duty_of_care_and_command_vetoes() -> None:
     [
         ("vetoes:\n  x-veto:\n    title: T\n    source: S\n    when: {risk.threat: [high]}\n",
          "no proposal field 'risk.threat'"),
-        ("vetoes:\n  x-veto:\n    title: T\n    source: S\n    when: {risk.threat_level: [severe]}\n",
-         "risk.threat_level cannot be 'severe'"),
+        ("vetoes:\n  x-veto:\n    title: T\n    source: S\n"
+         "    when: {risk.threat_level: [severe]}\n", "risk.threat_level cannot be 'severe'"),
         ("vetoes:\n  x-veto:\n    title: T\n    source: S\n    when: {identity.name: [x]}\n",
          "not a field with set values"),
         ("vetoes:\n  x-veto:\n    title: T\n    source: S\n    when: {risk.threat_level: [high]}\n"
