@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,7 +95,7 @@ def test_monotone_and_bounded_in_each_stated_level(r: dict[str, str | None], cod
     for lv in LEVELS:
         v = evaluate(MODELS, rate(**{**r, code: lv}), WEIGHTS)
         scores.append(v)
-    for a, b in zip(scores, scores[1:], strict=False):
+    for a, b in itertools.pairwise(scores):
         assert a.score is not None and b.score is not None
         assert b.score >= a.score - 1e-9
         for ca, cb in zip(a.considerations, b.considerations, strict=True):
