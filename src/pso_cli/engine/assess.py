@@ -12,7 +12,7 @@ from typing import Any
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine import value
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import Judgement, decide
+from pso_cli.engine.aggregate import Judgement, conditions_of, decide, open_conditions
 from pso_cli.engine.attributes import attribute_models
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import by_rule
@@ -166,19 +166,15 @@ def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
 
 def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
     """Attach the sensitivity analysis, and a finding when the verdict is fragile."""
-    from pso_cli.engine.sensitivity import analyse
+    from pso_cli.engine.sensitivity import Case, analyse
+    from pso_cli.engine.value import Rated
 
     opts = engine.analysis
-    s = analyse(
-        a.findings,
-        a.considerations,
-        a.conditions,
-        engine.profile.thresholds,
-        opts.samples,
-        opts.seed,
-        opts.margin,
-        Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts),
-    )
+    rated = {x.code: Rated(x.code, x.level, x.field, x.line, x.column) for x in a.attributes}
+    j = Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts)
+    conditions = (*open_conditions(j), *conditions_of(a.findings))  # not the range's own
+    case = Case(engine.attributes, rated, a.findings, conditions, engine.profile.thresholds, j)
+    s = analyse(case, engine.weights, opts.samples, opts.seed, opts.margin)
     findings = a.findings
     if s.fragile:
         tight = min(
@@ -188,18 +184,9 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
             ),
         )
         fragile = Finding(
-            Outcome.CONCERN,
-            s.reason,
-            "",
-            0.0,
-            None,
-            FRAGILE_RULE,
-            "fragile-verdict",
-            tight.consideration,
-            Severity.MINOR,
-            1,
-            1,
-        )
+            Outcome.CONCERN, s.reason, "", 0.0, None, FRAGILE_RULE, "fragile-verdict",
+            tight.consideration, Severity.MINOR, 1, 1,
+        )  # fmt: skip
         findings = tuple(sorted((*findings, fragile), key=sort_key))
     return dataclasses.replace(a, sensitivity=s, findings=findings)
 

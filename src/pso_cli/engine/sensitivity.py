@@ -1,59 +1,58 @@
-"""How robust is a verdict to the weights given to the four considerations?
+"""How robust is a verdict to the weights and to the value functions?
 
-For each consideration, its weight t runs over [0, 1] with the other weights rescaled in
-their profile proportions. The weighted score and confidence are then linear in t, so
-the verdict can only change where one of them crosses a threshold: those breakpoints are
-solved exactly, and the verdict is evaluated between them. The stability interval is
-the stretch around the profile's weight over which the verdict holds.
+Weights: for each consideration, its weight t runs over [0, 1] with the other weights
+rescaled in their profile proportions; the verdict is evaluated on a fine grid and each
+change is located by bisection. The stability interval is the stretch around the
+profile's weight over which the verdict holds; the verdict is fragile when a change of
+weight smaller than the margin flips it.
 
-A Monte Carlo check samples weight vectors uniformly on the simplex, keeping those
-within ±50% of the profile's weights (seeded, so reproducible), and reports the share
-that give the same verdict. A verdict is fragile when a change of weight smaller than
-the margin flips it.
+Values: each attribute's value function is varied within its band (the profile's `band`,
+default 10 points): every level between the anchors (worst 0, best 100) moves by a
+uniform draw in [-band, +band], kept in order. Weights are sampled uniformly on the
+simplex within +/-50% of the profile's. The report gives the share of samples keeping
+the verdict for weights alone, values alone, and both together (seeded, reproducible).
+
+The judgement (law, gates, vetoes, must-have facts) does not depend on weights or
+values, so a forced verdict is stable by construction.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
-from itertools import pairwise
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from pso_cli.criteria.profile import Thresholds
-from pso_cli.engine.aggregate import Judgement, _verdict
-from pso_cli.model.findings import (
-    Consideration,
-    ConsiderationResult,
-    Finding,
-    Sensitivity,
-    StabilityInterval,
-    Verdict,
-)
+from pso_cli.engine.aggregate import Judgement, verdict_of
+from pso_cli.engine.value import AttributeModel, Rated, evaluate
+from pso_cli.model.findings import Consideration, Finding, Sensitivity, StabilityInterval, Verdict
 
 DEFAULT_SAMPLES = 2000
 DEFAULT_SEED = 0
 DEFAULT_MARGIN = 0.05
 SPREAD = 0.5
+GRID = 100  # steps of the weight scan; each change is then bisected to 1e-4
 
-VerdictAt = Callable[[Sequence[float]], Verdict]
 
+@dataclass(frozen=True, slots=True)
+class Case:
+    """Everything a verdict depends on, for one proposal."""
 
-def verdict_function(
-    findings: Sequence[Finding],
-    results: Sequence[ConsiderationResult],
-    conditions: Sequence[str],
-    thresholds: Thresholds,
-    judgement: Judgement | None = None,
-) -> VerdictAt:
-    """The verdict as a function of the weight vector (same order as `results`); the
-    judgement (law, gates, vetoes, must-have facts) does not depend on the weights."""
+    models: tuple[AttributeModel, ...]
+    rated: Mapping[str, Rated]
+    findings: tuple[Finding, ...]
+    conditions: tuple[str, ...]
+    thresholds: Thresholds
+    judgement: Judgement
 
-    def at(weights: Sequence[float]) -> Verdict:
-        total = sum(weights)
-        score = sum(w * r.score for w, r in zip(weights, results, strict=True)) / total
-        conf = sum(w * r.confidence for w, r in zip(weights, results, strict=True)) / total
-        return _verdict(findings, results, score, conf, conditions, thresholds, judgement)[0]
-
-    return at
+    def verdict(
+        self, weights: Sequence[float], models: Sequence[AttributeModel] | None = None
+    ) -> Verdict:
+        by = dict(zip(Consideration, weights, strict=True))
+        overall = evaluate(models or self.models, self.rated, by)
+        return verdict_of(self.findings, overall, self.conditions, self.thresholds, self.judgement)[
+            0
+        ]
 
 
 def rescaled(base: Sequence[float], i: int, t: float) -> list[float]:
@@ -70,104 +69,96 @@ def rescaled(base: Sequence[float], i: int, t: float) -> list[float]:
     return out
 
 
-def _crossings(a: float, b: float, targets: Sequence[float]) -> list[float]:
-    """Values of t in (0, 1) where a*t + b*(1-t) equals a target."""
-    out = []
-    for target in targets:
-        if a != b:
-            t = (target - b) / (a - b)
-            if 0 < t < 1:
-                out.append(t)
-    return out
+VerdictAt = Callable[[float], Verdict]
 
 
-def breakpoints(
-    base: Sequence[float], results: Sequence[ConsiderationResult], i: int, t: Thresholds
-) -> list[float]:
-    """Every t where the score or confidence may cross a threshold, with 0 and 1."""
-    ends = [rescaled(base, i, 0.0), rescaled(base, i, 1.0)]
-    points = {0.0, 1.0}
-    for attr, targets in (
-        ("score", (t.recommend, t.with_conditions)),
-        ("confidence", (t.min_confidence,)),
-    ):
-        at0, at1 = (
-            sum(w * getattr(r, attr) for w, r in zip(e, results, strict=True)) for e in ends
-        )
-        points.update(_crossings(at1, at0, targets))
-    return sorted(points)
+def _edge(at: VerdictAt, inside: float, outside: float, current: Verdict) -> float:
+    """The last t from `inside` towards `outside` that keeps the verdict (bisection)."""
+    for _ in range(20):
+        mid = (inside + outside) / 2
+        if at(mid) == current:
+            inside = mid
+        else:
+            outside = mid
+    return inside
 
 
-def stability_interval(
-    verdict_at: VerdictAt,
-    base: Sequence[float],
-    results: Sequence[ConsiderationResult],
-    i: int,
-    thresholds: Thresholds,
-) -> tuple[float, float]:
-    """[low, high] of weight i, around base[i], over which the verdict stays the same.
+def stability_interval(case: Case, base: Sequence[float], i: int) -> tuple[float, float]:
+    def at(t: float) -> Verdict:
+        return case.verdict(rescaled(base, i, t))
 
-    The verdict is constant between breakpoints, so it is evaluated at each breakpoint
-    and each midpoint; walking out from the profile's weight, the interval ends at the
-    breakpoint where it first changes.
-    """
-    pts = breakpoints(base, results, i, thresholds)
-    probes: list[tuple[float, bool]] = []  # (t, is_breakpoint), in order
-    for a, b in pairwise(pts):
-        probes += [(a, True), ((a + b) / 2, False)]
-    probes.append((pts[-1], True))
-    probes.append((base[i], False))
-    probes.sort(key=lambda p: p[0])
-    current = verdict_at(base)
-    same = [verdict_at(rescaled(base, i, t)) == current for t, _ in probes]
-    k = next(j for j, (t, _) in enumerate(probes) if t == base[i])
-    lo = hi = k
-    while lo > 0 and same[lo - 1]:
-        lo -= 1
-    while hi < len(probes) - 1 and same[hi + 1]:
-        hi += 1
-    low = probes[lo][0] if probes[lo][1] or lo == 0 else probes[lo - 1][0]
-    high = probes[hi][0] if probes[hi][1] or hi == len(probes) - 1 else probes[hi + 1][0]
+    current = at(base[i])
+    steps = [k / GRID for k in range(GRID + 1)]
+    low, high = 0.0, 1.0
+    below = [t for t in steps if t < base[i]]
+    for t in reversed(below):
+        if at(t) != current:
+            low = _edge(at, min(base[i], t + 1 / GRID), t, current)
+            break
+    for t in (t for t in steps if t > base[i]):
+        if at(t) != current:
+            high = _edge(at, max(base[i], t - 1 / GRID), t, current)
+            break
     return round(low, 4), round(high, 4)
 
 
-def sample_share(verdict_at: VerdictAt, base: Sequence[float], samples: int, seed: int) -> float:
-    """Share of simplex-uniform weight vectors within ±50% of `base` keeping the verdict."""
+def _weights(rng: random.Random, base: Sequence[float]) -> list[float] | None:
+    draws = [rng.expovariate(1.0) for _ in base]
+    total = sum(draws)
+    w = [d / total for d in draws]
+    inside = all((1 - SPREAD) * b <= x <= (1 + SPREAD) * b for x, b in zip(w, base, strict=True))
+    return w if inside else None
+
+
+def _values(rng: random.Random, models: Sequence[AttributeModel]) -> list[AttributeModel]:
+    out = []
+    for m in models:
+        inner = [
+            min(100.0, max(0.0, m.values[lv] + rng.uniform(-m.band, m.band)))
+            for lv in m.levels[1:-1]
+        ]
+        values = dict(zip(m.levels, [0.0, *sorted(inner), 100.0], strict=True))
+        out.append(replace(m, values=values))
+    return out
+
+
+def shares(case: Case, base: Sequence[float], samples: int, seed: int) -> tuple[float, ...]:
+    """Shares of samples keeping the verdict: (weights, values, both)."""
     rng = random.Random(seed)
-    current = verdict_at(base)
-    kept = same = 0
-    tries = 0
-    while kept < samples and tries < samples * 200:
-        tries += 1
-        draws = [rng.expovariate(1.0) for _ in base]
-        total = sum(draws)
-        w = [d / total for d in draws]
-        if all((1 - SPREAD) * b <= x <= (1 + SPREAD) * b for x, b in zip(w, base, strict=True)):
-            kept += 1
-            same += verdict_at(w) == current
-    return round(same / kept, 4) if kept else 1.0
+    current = case.verdict(base)
+    counts = [0, 0, 0]
+    for _ in range(samples):
+        w = None
+        for _ in range(200):
+            w = _weights(rng, base)
+            if w is not None:
+                break
+        weights = w or list(base)
+        models = _values(rng, case.models)
+        counts[0] += case.verdict(weights) == current
+        counts[1] += case.verdict(base, models) == current
+        counts[2] += case.verdict(weights, models) == current
+    return tuple(round(c / samples, 4) if samples else 1.0 for c in counts)
 
 
 def analyse(
-    findings: Sequence[Finding],
-    results: Sequence[ConsiderationResult],
-    conditions: Sequence[str],
-    thresholds: Thresholds,
+    case: Case,
+    weights: Mapping[Consideration, float],
     samples: int = DEFAULT_SAMPLES,
     seed: int = DEFAULT_SEED,
     margin: float = DEFAULT_MARGIN,
-    judgement: Judgement | None = None,
 ) -> Sensitivity:
-    total = sum(r.weight for r in results) or 1.0
-    base = [r.weight / total for r in results]
-    verdict_at = verdict_function(findings, results, conditions, thresholds, judgement)
+    total = sum(weights.values()) or 1.0
+    base = [weights.get(c, 0.0) / total for c in Consideration]
     intervals = []
-    for i, r in enumerate(results):
-        lo, hi = stability_interval(verdict_at, base, results, i, thresholds)
-        intervals.append(StabilityInterval(r.consideration, round(base[i], 4), lo, hi))
-    share = sample_share(verdict_at, base, samples, seed)
+    for i, c in enumerate(Consideration):
+        lo, hi = stability_interval(case, base, i)
+        intervals.append(StabilityInterval(c, round(base[i], 4), lo, hi))
+    by_weights, by_values, both = shares(case, base, samples, seed)
     fragile, reason = _fragility(intervals, margin)
-    return Sensitivity(tuple(intervals), samples, share, seed, margin, fragile, reason)
+    return Sensitivity(
+        tuple(intervals), samples, by_weights, seed, margin, fragile, reason, by_values, both
+    )
 
 
 def _fragility(intervals: Sequence[StabilityInterval], margin: float) -> tuple[bool, str]:

@@ -107,11 +107,13 @@ class StabilityInterval:
 class Sensitivity:
     intervals: tuple[StabilityInterval, ...]
     samples: int
-    same_verdict_share: float
+    same_verdict_share: float  # weights sampled within +/-50% of the profile's
     seed: int
     margin: float
     fragile: bool
     reason: str
+    values_share: float = 1.0  # value functions varied within their bands
+    combined_share: float = 1.0  # both at once
 
 
 @dataclass(frozen=True, slots=True)
