@@ -61,7 +61,7 @@ TERRITORY: tuple[Row, ...] = (
         "this situation or Article 51 permits a foreign force's presence or force; neither "
         "applies. A regional body cannot authorise enforcement without the Council (Art. 53), "
         "and a Chapter VI resolution or a treaty does not replace consent refused.",
-        "UN Charter Arts 2(4), 51, 53(1); ICJ, Nicaragua v United States 1986, para 246"),
+        "UN Charter Arts 2(4), 51 and 53(1)"),
     Row(10, {"consent": "doubtful"}, C, Basis.NONE,
         "Consent that is partial, disputed, or given by an authority whose entitlement is "
         "contested, with no other basis: the law is unclear.",
