@@ -352,3 +352,48 @@ def test_no_row_is_unreachable() -> None:
         for v in itertools.product(*(INPUTS[n] for n in hs))
     }
     assert hit == {r.number for r in (*TERRITORY, *HIGH_SEAS)}
+
+
+def test_a_resolution_authorising_no_force_is_no_basis_for_force_without_consent() -> None:
+    """Force against a state's will needs an authorisation of force: a Chapter VII
+    resolution that authorises none leaves an enforcement operation unlawful."""
+    res = {**AUTHORISED, "authorises_force": False}
+    assert outcome(
+        posture="enforcement", op="enforcement", host_consent={"status": "none"},
+        security_council=[res],
+    ) is LegalOutcome.UNLAWFUL  # fmt: skip
+    unstated_chapter = {"number": 1, "year": 2029, "authorises_force": False,
+                        "for_this_situation": True}  # fmt: skip
+    assert (
+        outcome(
+            posture="enforcement",
+            host_consent={"status": "none"},
+            security_council=[unstated_chapter],
+        )
+        is LegalOutcome.UNLAWFUL
+    )  # the chapter cannot matter when no force is authorised
+
+
+def test_a_presence_only_resolution_with_the_posture_unstated_is_unknown() -> None:
+    res = {**AUTHORISED, "authorises_force": False}
+    a = analyse(
+        Proposal.model_validate(
+            {"pso_format": 2, "identity": {"name": "T", "id": "t-op"},
+             "location": {"host": "Testland"},
+             "legal_basis": {"host_consent": {"status": "none"}, "security_council": [res]}}
+        ),
+        AS_OF,
+    )  # fmt: skip
+    assert a.outcome is LegalOutcome.UNKNOWN
+    assert any("use_of_force" in q for q in a.questions)
+
+
+def test_a_state_named_with_a_locality_is_the_same_state() -> None:
+    treaty = {"instrument": "Peace treaty", "parties": ["Testland", "Otherland"],
+              "provides_for_deployment": True}  # fmt: skip
+    p = Proposal.model_validate(
+        {"pso_format": 2, "identity": {"name": "T", "id": "t-op"},
+         "location": {"host": "Testland (northern province)"},
+         "legal_basis": {"use_of_force": "unarmed", "treaty": treaty}}
+    )  # fmt: skip
+    assert analyse(p, AS_OF).basis is Basis.TREATY

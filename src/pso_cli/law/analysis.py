@@ -36,6 +36,8 @@ class _Where:
 def _force(p: Proposal, lb: LegalBasis) -> str:
     if lb.use_of_force is ForcePosture.ENFORCEMENT or p.identity.operation_type in ENFORCING:
         return "enforcement"
+    if lb.use_of_force is ForcePosture.DEFENCE_OF_MANDATE:
+        return "mandate"
     return "unknown" if lb.use_of_force is None else "other"
 
 
@@ -68,7 +70,8 @@ class _Inputs:
 def _decide(w: _Where, lb: LegalBasis, vii: Reading, force: str) -> _Inputs:
     r: dict[str, Reading] = {"council": vii, "defence": c.self_defence(lb, w.state)}
     if w.state is None:
-        values = {k: fold(k, v.status) for k, v in r.items()} | {"force": force}
+        at_sea = "other" if force == "mandate" else force
+        values = {k: fold(k, v.status) for k, v in r.items()} | {"force": at_sea}
         return _Inputs(w, r, decide(HIGH_SEAS, values))
     assert w.consent is not None
     r |= {"consent": w.consent, "treaty": c.treaty(lb, w.state)}
@@ -211,8 +214,8 @@ def analyse(p: Proposal, as_of: dt.date) -> LegalAnalysis:
     lb = p.legal_basis
     if lb is None:
         return _unstated()
-    vii, each = council.reading(lb, as_of)
     force = _force(p, lb)
+    vii, each = council.reading(lb, as_of, force)
     inputs = [_decide(w, lb, vii, force) for w in _places(p, lb)]
     places = tuple(_place(i) for i in inputs)
     worst = max(places, key=lambda pl: pl.outcome.rank)

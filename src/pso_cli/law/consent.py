@@ -11,6 +11,8 @@ state's territory without that state's consent it is contested.
 
 from __future__ import annotations
 
+import re
+
 from pso_cli.model.enums import ArmedAttack, Attacker, ConsentAuthority, ConsentStatus
 from pso_cli.model.enums import SelfDefenceKind as Kind
 from pso_cli.model.fields import NONE
@@ -29,8 +31,12 @@ _AUTHORITY_WORDS = {
 
 
 def same_state(a: str | None, b: str | None) -> bool:
+    """One state named two ways: case, "the", spacing and a bracketed locality ignored
+    ("Egypt (Sinai)" is Egypt)."""
+
     def key(name: str) -> str:
-        return " ".join(name.casefold().removeprefix("the ").split())
+        bare = re.sub(r"\s*\([^)]*\)", "", name).casefold().removeprefix("the ")
+        return " ".join(bare.split())
 
     return a is not None and b is not None and key(a) == key(b)
 

@@ -24,7 +24,49 @@ def _name(r: Resolution) -> str:
     return f"resolution {r.number}" + (f" ({r.year})" if r.year else "")
 
 
-def _one(r: Resolution, at: str) -> Reading:
+FORCEFUL = frozenset({"enforcement", "mandate"})  # more force than personal self-defence
+
+
+def _without_force(r: Resolution, at: str, force: str) -> Reading:
+    """A resolution that authorises no force: no basis for force without consent; for a
+    presence without force, one under Chapter VII is contested and one under VI is none."""
+    name = _name(r)
+    if force in FORCEFUL:
+        return Reading(
+            Status.ABSENT,
+            f"{name} authorises no force, so it cannot permit force without consent",
+            f"{at}.authorises_force",
+        )
+    if force == "unknown":
+        return Reading(
+            Status.UNCLEAR, f"{name} authorises no force, and the posture is not stated",
+            "legal_basis.use_of_force",
+            "state the use-of-force posture (legal_basis.use_of_force)",
+        )  # fmt: skip
+    if r.chapter is None:
+        return Reading(
+            Status.UNCLEAR, f"the chapter of {name} is not stated", f"{at}.chapter",
+            f"state the Charter chapter {name} acts under ({at}.chapter)",
+        )  # fmt: skip
+    if r.chapter == Chapter.VI:
+        return _chapter_vi(name, at)
+    return Reading(
+        Status.PRESENCE_ONLY,
+        f"{name} acts under Chapter {r.chapter.upper()} but authorises no force",
+        f"{at}.authorises_force",
+        f"whether {name}, which authorises no force, supports a presence without consent",
+    )
+
+
+def _chapter_vi(name: str, at: str) -> Reading:
+    return Reading(
+        Status.ABSENT,
+        f"{name} acts under Chapter VI, which authorises nothing without the host's consent",
+        f"{at}.chapter",
+    )
+
+
+def _one(r: Resolution, at: str, force: str) -> Reading:
     name = _name(r)
     if r.for_this_situation is False:
         return Reading(
@@ -32,30 +74,21 @@ def _one(r: Resolution, at: str) -> Reading:
             f"{name} was adopted for an earlier situation and authorises nothing for this one",
             f"{at}.for_this_situation",
         )
+    if r.authorises_force is False:
+        return _without_force(r, at, force)
+    if r.chapter == Chapter.VI:
+        return _chapter_vi(name, at)
     if r.chapter is None:
         return Reading(
             Status.UNCLEAR, f"the chapter of {name} is not stated", f"{at}.chapter",
             f"state the Charter chapter {name} acts under ({at}.chapter)",
         )  # fmt: skip
-    if r.chapter == Chapter.VI:
-        return Reading(
-            Status.ABSENT,
-            f"{name} acts under Chapter VI, which authorises nothing without the host's consent",
-            f"{at}.chapter",
-        )
     if r.authorises_force is None:
         return Reading(
             Status.UNCLEAR, f"whether {name} authorises force is not stated",
             f"{at}.authorises_force",
             f"state whether {name} authorises all necessary measures ({at}.authorises_force)",
         )  # fmt: skip
-    if r.authorises_force is False:
-        return Reading(
-            Status.PRESENCE_ONLY,
-            f"{name} acts under Chapter {r.chapter.upper()} but authorises no force",
-            f"{at}.authorises_force",
-            f"whether {name}, which authorises no force, supports a presence without consent",
-        )
     if r.for_this_situation is None:
         return Reading(
             Status.UNCLEAR,
@@ -70,7 +103,7 @@ def _one(r: Resolution, at: str) -> Reading:
     )
 
 
-def readings(lb: LegalBasis, as_of: dt.date) -> Iterator[Reading]:
+def readings(lb: LegalBasis, as_of: dt.date, force: str) -> Iterator[Reading]:
     """One reading per resolution relied on; later resolutions are noted and set aside."""
     for i, r in enumerate(lb.security_council or []):
         at = f"{FIELD}[{i}]"
@@ -81,21 +114,23 @@ def readings(lb: LegalBasis, as_of: dt.date) -> Iterator[Reading]:
                 f"{at}.year",
             )
             continue
-        yield _one(r, at)
+        yield _one(r, at, force)
 
 
 _ORDER = (Status.VALID, Status.UNCLEAR, Status.PRESENCE_ONLY, Status.ABSENT)
 
 
-def reading(lb: LegalBasis, as_of: dt.date) -> tuple[Reading, tuple[Reading, ...]]:
-    """The council's strongest reading, and every resolution's reading."""
+def reading(lb: LegalBasis, as_of: dt.date, force: str) -> tuple[Reading, tuple[Reading, ...]]:
+    """The council's strongest reading, and every resolution's reading. `force` is the
+    operation's use of force: enforcement, mandate (defence of the mandate), other (no
+    more than personal self-defence) or unknown."""
     if lb.security_council is None:
         unknown = Reading(
             Status.UNKNOWN, "whether any Security Council resolution applies is not stated",
             FIELD, f"state the Security Council resolutions relied on, or none ({FIELD})",
         )  # fmt: skip
         return unknown, ()
-    each = tuple(readings(lb, as_of))
+    each = tuple(readings(lb, as_of, force))
     for status in _ORDER:
         found = next((r for r in each if r.status is status), None)
         if found is not None:
