@@ -112,7 +112,7 @@ def load_seeds(root: Path = EXAMPLES) -> list[dict[str, Any]]:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
         except yaml.YAMLError:
             continue
-        if isinstance(data, dict) and data.get("pso_format") == 1 and "identity" in data:
+        if isinstance(data, dict) and data.get("pso_format") in (1, 2) and "identity" in data:
             data.pop("historical_record", None)
             data.pop("accepted_concerns", None)
             seeds.append(data)

@@ -21,7 +21,7 @@ EXPECTED = {
     "bad-date.yaml": (8, 15, "location.start_date"),
     "duplicate-key.yaml": (9, 3, "duplicate key 'location.host' (first defined at line 7)"),
     "empty.yaml": (1, 1, "file is empty"),
-    "format-version.yaml": (2, 13, "unsupported format version 2"),
+    "format-version.yaml": (2, 13, "unsupported format version 3"),
     "merge-key.yaml": (10, 3, "merge keys"),
     "missing-required.yaml": (3, 1, "missing required field 'id' in identity"),
     "nan-number.yaml": (8, 16, "expected a whole number"),

@@ -153,7 +153,9 @@ def test_findings_show_severity_and_line(ramsi_html: str) -> None:
     row = re.search(r"<tr><td class=\"status o-concern\">.*?</tr>", ramsi_html)
     assert row is not None
     assert "Concern" in row[0] and "LEG-007" in row[0] and "major" in row[0]
-    assert "line 64" in row[0] and "Condition: Seek renewal of the mandate" in row[0]
+    lines = (REPO / "examples/ramsi-2003.yaml").read_text(encoding="utf-8").splitlines()
+    expiry = next(n for n, text in enumerate(lines, 1) if "mandate_expiry:" in text)
+    assert f"line {expiry}" in row[0] and "Condition: Seek renewal of the mandate" in row[0]
 
 
 def test_print_css(ramsi_html: str) -> None:
