@@ -36,7 +36,7 @@ SAMPLES = sorted(
         *ROOT.glob("examples/**/*.yaml"),
         *ROOT.glob("tests/corpus/cases/*.yaml"),
         *ROOT.glob("tests/fixtures/*.yaml"),
-        *ROOT.glob("tests/rules/cases/*.yaml"),
+        *ROOT.glob("tests/rules/cases/*/*.yaml"),
     ]
     if _is_text(p)
 )

@@ -1,4 +1,5 @@
-"""Every rule fires, and stays silent, on purpose-built cases (tests/rules/cases/*.yaml).
+"""Every rule fires, and stays silent, on purpose-built cases: one file per rule,
+tests/rules/cases/<consideration>/<CODE>.yaml.
 
 Each case deep-merges `patch` into tests/rules/base.yaml (a `null` deletes a key; lists
 are replaced whole), runs the one rule, and checks the outcome it must produce
@@ -24,6 +25,7 @@ HERE = Path(__file__).parent
 BASE = yaml.safe_load((HERE / "base.yaml").read_text())
 REGISTRY = build_registry(use_plugins=False)
 AS_OF = dt.date(2030, 6, 1)
+CASE_FILES = sorted((HERE / "cases").glob("*/*.yaml"))
 
 
 def deep_merge(base: Any, patch: Any) -> Any:
@@ -40,9 +42,10 @@ def deep_merge(base: Any, patch: Any) -> Any:
 
 def load_cases() -> list[dict[str, Any]]:
     cases = []
-    for file in sorted((HERE / "cases").glob("*.yaml")):
+    for file in CASE_FILES:
         for i, case in enumerate(yaml.safe_load(file.read_text()) or []):
-            case["_id"] = f"{case['rule']}:{file.stem}#{i}:{case.get('name', '')}"
+            case["_id"] = f"{case['rule']}#{i}:{case.get('name', '')}"
+            case["_file"] = file
             cases.append(case)
     return cases
 
@@ -87,3 +90,12 @@ def test_every_rule_has_a_firing_and_a_silent_case() -> None:
 
 def test_base_proposal_is_valid() -> None:
     Proposal.model_validate(BASE)
+
+
+def test_every_built_in_rule_has_its_own_case_file() -> None:
+    expected = {
+        HERE / "cases" / r.consideration.value / f"{r.code}.yaml" for r in REGISTRY.rules.values()
+    }
+    assert set(CASE_FILES) == expected
+    strays = [c["_id"] for c in CASES if c["_file"].stem != c["rule"]]
+    assert strays == [], "a case belongs in its rule's file"

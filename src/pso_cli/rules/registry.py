@@ -1,7 +1,9 @@
 """Find, load and validate rule packs; fail closed on anything wrong.
 
 Built-in rules are registered through the same entry-point group as third-party
-packs (`pso_cli.rules`), so the path a plugin takes is the path the product takes.
+packs (`pso_cli.rules`), so the path a plugin takes is the path the product takes: one
+pack per consideration, each a package under `pso_cli.rules.builtin` whose `RULES` is
+built by walking its rule modules (see that package). Nothing lists the rules by hand.
 """
 
 from __future__ import annotations
@@ -16,14 +18,9 @@ from types import ModuleType
 
 from pso_cli.errors import ConfigError
 from pso_cli.rules.api import Rule
+from pso_cli.rules.builtin import pack_modules
 
 GROUP = "pso_cli.rules"
-BUILTIN_MODULES = (
-    "pso_cli.rules.builtin.strategic",
-    "pso_cli.rules.builtin.legality",
-    "pso_cli.rules.builtin.agencies",
-    "pso_cli.rules.builtin.alternatives",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +98,7 @@ def discover_packs() -> list[RulePack]:
         origin = f"entry point {ep.name} = {ep.value}"
         packs.append(_pack_from_module(_import(ep.value, origin), origin, ep.name))
     # Running from a source tree without installed metadata: still find the built-ins.
-    for module_name in BUILTIN_MODULES:
+    for module_name in pack_modules():
         if module_name not in names:
             origin = f"built-in {module_name}"
             short = module_name.rsplit(".", 1)[-1]
@@ -112,7 +109,7 @@ def discover_packs() -> list[RulePack]:
 def build_registry(extra_files: tuple[str, ...] = (), use_plugins: bool = True) -> Registry:
     packs = discover_packs() if use_plugins else []
     if not use_plugins:
-        packs = [_pack_from_module(_import(m, m), m, m.rsplit(".", 1)[-1]) for m in BUILTIN_MODULES]
+        packs = [_pack_from_module(_import(m, m), m, m.rsplit(".", 1)[-1]) for m in pack_modules()]
     packs += [load_file_pack(p) for p in extra_files]
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}

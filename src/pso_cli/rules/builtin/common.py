@@ -1,10 +1,12 @@
-"""What the built-in rule modules share: source names, addresses and date arithmetic."""
+"""What rules of several considerations share: source names and addresses, date
+arithmetic, and accessors of the proposal."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
+from pso_cli.model.enums import OperationType
 from pso_cli.model.proposal import Proposal
 
 MFAT = "MFAT, Peace support operations"
@@ -30,3 +32,7 @@ def period(p: Proposal) -> tuple[dt.date, dt.date] | None:
 def article(word: object) -> str:
     """'a' or 'an' before a quoted value: "an 'extreme' threat", "a 'high' threat"."""
     return "an" if str(word)[:1].lower() in "aeiou" else "a"
+
+
+def op_type(p: Proposal) -> OperationType | None:
+    return p.identity.operation_type

@@ -1,0 +1,59 @@
+"""AGY-007 national-command: NZ keeps national command of its personnel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import (
+    Finding,
+    Reference,
+    RuleContext,
+    Severity,
+    concern,
+    info,
+    missing,
+    rule,
+    supports,
+)
+from pso_cli.rules.builtin.agencies._shared import AGY
+
+
+@rule(
+    code="AGY-007",
+    name="national-command",
+    consideration=AGY,
+    title="NZ keeps national command of its personnel",
+    rationale=(
+        "NZ personnel remain under the command of the Chief of Defence Force (or the "
+        "Commissioner of Police); national command is what lets NZ apply caveats and withdraw."
+    ),
+    reference=Reference(
+        "Defence Act 1990 (NZ): command of the Armed Forces by the Chief of Defence Force",
+        "",
+        "https://www.legislation.govt.nz/act/public/1990/0028/latest/whole.html",
+    ),
+    severity=Severity.MAJOR,
+    reads=("risk.command.national_command_retained", "risk.command.caveats"),
+    example="risk: {command: {national_command_retained: false}}",
+)
+def national_command(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
+    cmd = p.risk.command if p.risk else None
+    field = "risk.command.national_command_retained"
+    retained = cmd.national_command_retained if cmd else None
+    if retained is None:
+        yield missing(field, "Whether NZ keeps national command is not stated.")
+    elif retained:
+        yield supports(field, "NZ keeps national command of its personnel.", 4)
+    else:
+        yield concern(
+            field,
+            "NZ would not keep national command of its personnel.",
+            -12,
+            "Secure national command of NZ personnel before committing them.",
+        )
+    if cmd is not None and cmd.caveats:
+        yield info("risk.command.caveats", "National caveats: " + "; ".join(cmd.caveats) + ".")
+
+
+RULE = national_command

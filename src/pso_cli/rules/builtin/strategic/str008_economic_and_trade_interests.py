@@ -1,0 +1,30 @@
+"""STR-008 economic-and-trade-interests: effect on New Zealand's economic and trade
+interests.
+
+A row of the rated-interest family (`_rated.py`), with STR-002 and STR-006.
+"""
+
+from __future__ import annotations
+
+from pso_cli.rules.api import Reference, Severity, rule
+from pso_cli.rules.builtin.common import MFAT, MFAT_URL
+from pso_cli.rules.builtin.strategic._rated import rated_check
+from pso_cli.rules.builtin.strategic._shared import S
+
+RULE = rule(
+    code="STR-008",
+    name="economic-and-trade-interests",
+    consideration=S,
+    title="Effect on New Zealand's economic and trade interests",
+    rationale=(
+        "Protecting New Zealand's economic and trade interests is one of the reasons the "
+        "policy gives for taking part. It weighs less than security or the international "
+        "order, so its effect here is small."
+    ),
+    reference=Reference(
+        source=MFAT, passage="protect our economic and trade interests", url=MFAT_URL
+    ),
+    severity=Severity.MINOR,
+    reads=("strategic.economic_interests.effect",),
+    example="strategic: {economic_interests: {effect: harms}}",
+)(rated_check("economic_interests", "New Zealand's economic and trade interests", (3, 5)))
