@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import AcceptedConcernUse, Finding, Outcome
 from pso_cli.rules.registry import Registry
+from pso_cli.rules.retired import successor
 
 
 def apply_acceptances(
@@ -19,10 +20,13 @@ def apply_acceptances(
     for i, acc in enumerate(loaded.proposal.accepted_concerns):
         line, col = loaded.source_map.value(("accepted_concerns", i))
         found = registry.by_name_or_code(acc.rule)
+        retired = successor(acc.rule) if found is None else None
+        if retired is not None and retired[0] is not None:
+            found = registry.by_name_or_code(retired[0])  # the rule that now owns the fact
         code = found.code if found else acc.rule
         mine = [j for j, f in enumerate(out) if f.rule == code]
         if found is None:
-            status = "unknown-rule"
+            status = "retired" if retired is not None else "unknown-rule"
         elif acc.expires is not None and acc.expires < as_of:
             status = "expired"
         elif any(out[j].outcome == Outcome.BLOCKER for j in mine):

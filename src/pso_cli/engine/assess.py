@@ -216,10 +216,12 @@ def finish(
     """Accept, value, sort and decide: everything after the rules have run."""
     p = loaded.proposal
     as_of = engine.as_of_for(p)
-    found, accepted = apply_acceptances(loaded, raw, engine.registry, as_of)
-    rated, errors = rated_levels(found, engine.attributes)
+    rated, errors = rated_levels(raw, engine.attributes)
     overall = value.evaluate(engine.attributes, rated, engine.weights)
-    findings = stamp([*found, *errors], overall, engine.attributes, engine.weights)
+    stamped = stamp([*raw, *errors], overall, engine.attributes, engine.weights)
+    # Accepting a concern keeps the fact's value (the world is as it is); it removes the
+    # concern's condition and its weight as a significant concern.
+    findings, accepted = apply_acceptances(loaded, stamped, engine.registry, as_of)
     findings.sort(key=sort_key)
     groups = by_rule(findings)
     j = _judgement(engine, loaded, _gates(engine, groups), law)

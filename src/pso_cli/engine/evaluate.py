@@ -27,6 +27,7 @@ from pso_cli.model.legal_analysis import LegalAnalysis
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Check, Rule, RuleContext, new_finding
 from pso_cli.rules.registry import Registry
+from pso_cli.rules.retired import successor
 
 RULE_TIME_LIMIT_S = 2.0
 _SCALED = (Outcome.SUPPORTS, Outcome.CONCERN)
@@ -54,15 +55,13 @@ class ActiveRule:
 
 def _unknown_rule(profile: Profile, key: str) -> ConfigError:
     path, line, col = profile.rule_lines.get(key, (profile.origin, 1, 1))
-    return ConfigError(
-        [
-            Problem(
-                Location(path, line, col, f"rules.{key}"),
-                f"unknown rule '{key}' (see `pso rules`)",
-                "profile",
-            )
-        ]
+    retired = successor(key)
+    message = (
+        f"rule '{key}' was retired in pso 0.2: {retired[1]}"
+        if retired is not None
+        else f"unknown rule '{key}' (see `pso rules`)"
     )
+    return ConfigError([Problem(Location(path, line, col, f"rules.{key}"), message, "profile")])
 
 
 def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
@@ -70,6 +69,9 @@ def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
     settings: dict[str, Any] = {}
     for key, setting in profile.rules.items():
         found = registry.by_name_or_code(key)
+        moved = successor(key) if found is None else None
+        if moved is not None and moved[0] is not None:
+            found = registry.by_name_or_code(moved[0])  # a retired code's setting follows it
         if found is None:
             raise _unknown_rule(profile, key)
         settings[found.code] = (key, setting)

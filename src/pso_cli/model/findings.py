@@ -45,7 +45,7 @@ class AcceptedConcernUse:
     approver: str
     justification: str
     expires: str | None
-    status: str  # applied | expired | refused-blocker | unused
+    status: str  # applied | expired | refused-blocker | unused | unknown-rule | retired
     line: int
     column: int
 
