@@ -47,6 +47,7 @@ from pso_cli.model.fields import (
     choice,
     empty_list,
     is_placeholder,
+    none_list,
 )
 from pso_cli.model.legal import LegalBasis
 
@@ -107,8 +108,10 @@ class Location(Base):
     duration_months: Annotated[int, Strict(), Field(ge=1, le=600)] | None = Field(
         None, description="Proposed duration of NZ's commitment in months."
     )
-    review_dates: list[dt.date] = Field(
-        default_factory=empty_list, description="Dates at which the commitment is reviewed."
+    review_dates: Annotated[list[dt.date] | None, BeforeValidator(none_list)] = Field(
+        None,
+        description="Dates at which the commitment is reviewed; `none` or [] states there are "
+        "none, leaving it out leaves it unknown.",
     )
 
 
