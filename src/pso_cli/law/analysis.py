@@ -240,4 +240,5 @@ def analyse(p: Proposal, as_of: dt.date) -> LegalAnalysis:
         notes=_notes(lb, inputs, each, force),
         places=places,
         advice=used,
+        resolutions=tuple(r.clause for r in each),
     )

@@ -82,6 +82,7 @@ class LegalAnalysis:
     notes: tuple[str, ...]  # what does not count as a basis, and why
     places: tuple[Place, ...]
     advice: str = ""  # legal advice relied on for a contested outcome, if any
+    resolutions: tuple[str, ...] = ()  # how each resolution stated was read, in order
 
     @property
     def advised_lawful(self) -> bool:

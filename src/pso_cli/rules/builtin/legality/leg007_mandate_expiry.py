@@ -8,18 +8,12 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    missing,
-    rule,
-    supports,
-)
-from pso_cli.rules.builtin.common import MFAT, add_months
+from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
+from pso_cli.rules.builtin.common import MFAT, period
 from pso_cli.rules.builtin.legality._shared import LEG, MFAT_LEGALITY
+
+FIELD = "legal_basis.nz_authority.mandate_expiry"
+RENEW = "Seek renewal of the mandate to cover the full duration, or shorten the commitment."
 
 
 class MandateExpiryOptions(BaseModel):
@@ -39,7 +33,11 @@ class MandateExpiryOptions(BaseModel):
         "without authority; the commitment must be renewed or shortened in time."
     ),
     reference=Reference(source=MFAT, passage=MFAT_LEGALITY),
-    severity=Severity.MAJOR,
+    attribute=Attribute(
+        "Mandate coverage",
+        (("expired", 0), ("lapses-before-end", 40), ("covers", 100)),
+        (FIELD,),
+    ),
     reads=(
         "legal_basis.nz_authority.mandate_expiry",
         "location.start_date",
@@ -54,38 +52,26 @@ def mandate_expiry(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     assert isinstance(opts, MandateExpiryOptions)
     auth = p.legal_basis.nz_authority if p.legal_basis else None
     expiry = auth.mandate_expiry if auth else None
-    field = "legal_basis.nz_authority.mandate_expiry"
     if expiry is None:
-        yield missing(field, "The expiry date of NZ's mandate is not stated.")
+        yield missing(FIELD, "The expiry date of NZ's mandate is not stated.")
         return
     if expiry < ctx.as_of:
-        yield concern(
-            field,
-            f"NZ's mandate expired on {expiry}, before {ctx.as_of}.",
-            15,
-            condition="Seek renewal of the mandate before deployment.",
-        )
+        said = f"NZ's mandate expired on {expiry}, before {ctx.as_of}."
+        yield rate(FIELD, "expired", said, "Seek renewal of the mandate before deployment.")
         return
-    loc = p.location
-    if loc is None or loc.start_date is None or loc.duration_months is None:
+    span = period(p)
+    if span is None:
         yield missing(
-            "location.start_date"
-            if loc is None or loc.start_date is None
-            else "location.duration_months",
-            "Start date or duration is not stated, so mandate coverage cannot be checked.",
+            "location.duration_months",
+            "The start date or duration is not stated, so mandate coverage cannot be checked.",
         )
         return
-    end = add_months(loc.start_date, loc.duration_months) - dt.timedelta(days=1)
+    end = span[1]
     if expiry + dt.timedelta(days=opts.tolerance_days) < end:
-        yield concern(
-            field,
-            f"NZ's mandate expires on {expiry}, before the proposed commitment ends on {end}.",
-            10,
-            condition="Seek renewal of the mandate to cover the full proposed duration, or "
-            "shorten the commitment.",
-        )
+        said = f"NZ's mandate expires on {expiry}, before the commitment ends on {end}."
+        yield rate(FIELD, "lapses-before-end", said, RENEW)
     else:
-        yield supports(field, f"NZ's mandate (to {expiry}) covers the commitment to {end}.", 3)
+        yield rate(FIELD, "covers", f"NZ's mandate (to {expiry}) covers the commitment to {end}.")
 
 
 RULE = mandate_expiry

@@ -1,21 +1,11 @@
-"""LEG-009 resolution-detail: each Security Council resolution relied on is identified fully."""
+"""LEG-009 resolution-detail: how each Security Council resolution relied on was read."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pso_cli.model.enums import Chapter
-from pso_cli.model.proposal import LegalBasis, Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    missing,
-    rule,
-    supports,
-)
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, missing, rule
 from pso_cli.rules.builtin.common import CHARTER_URL
 from pso_cli.rules.builtin.legality._shared import LEG
 
@@ -24,54 +14,34 @@ from pso_cli.rules.builtin.legality._shared import LEG
     code="LEG-009",
     name="resolution-detail",
     consideration=LEG,
-    title="Each Security Council resolution relied on is identified fully",
+    title="How each Security Council resolution relied on was read",
     rationale=(
-        "The chapter a resolution acts under decides what it lawfully permits: Chapter VI "
-        "rests on consent, Chapter VII may authorise force, Chapter VIII works through "
-        "regional arrangements. A resolution cited without its chapter and year cannot be "
-        "checked."
+        "The chapter a resolution acts under, whether it authorises force and whether it "
+        "was adopted for this situation decide what it permits: Chapter VI rests on "
+        "consent, Chapter VII may authorise force, Chapter VIII works through regional "
+        "arrangements. This rule reports the legal analysis's reading of each resolution "
+        "at its own line, so that a reader can check it; it scores nothing, and citing "
+        "more resolutions never adds to a score."
     ),
     reference=Reference(
         source="Charter of the United Nations, Article 24 and Chapters VI, VII and VIII",
         url=CHARTER_URL,
     ),
     severity=Severity.MINOR,
-    reads=("legal_basis.security_council", "legal_basis.regional_authorisation"),
-    example="legal_basis:\n  security_council: [{number: 1234, chapter: viii}]\n"
-    "  regional_authorisation: null\n",
+    reads=("legal_basis.security_council",),
+    example="legal_basis:\n  security_council: [{number: 1234, chapter: vii}]\n",
 )
 def resolution_detail(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     lb = p.legal_basis
-    if lb is None:
+    if lb is None or ctx.law is None:
         return
-    for i, r in enumerate(lb.security_council or []):
-        found = list(_resolution_findings(lb, i))
-        yield from found
-        if found:
-            continue
-        force = ", authorising force" if r.authorises_force else ""
-        yield supports(
-            f"legal_basis.security_council[{i}]",
-            f"Resolution {r.number} ({r.year}) acts under Chapter {str(r.chapter).upper()}{force}.",
-            3,
-        )
-
-
-def _resolution_findings(lb: LegalBasis, i: int) -> Iterator[Finding]:
-    r = (lb.security_council or [])[i]
-    at = f"legal_basis.security_council[{i}]"
-    if r.chapter is None:
-        yield missing(f"{at}.chapter", f"Resolution {r.number}: the Charter chapter is not stated.")
-    if r.year is None:
-        yield missing(f"{at}.year", f"Resolution {r.number}: the year is not stated.")
-    if r.chapter == Chapter.VIII and lb.regional_authorisation is None:
-        yield concern(
-            f"{at}.chapter",
-            f"Resolution {r.number} acts under Chapter VIII but no regional arrangement's "
-            "authorisation is stated.",
-            5,
-            condition="Identify the regional arrangement and its decision under the resolution.",
-        )
+    for i, (r, read) in enumerate(
+        zip(lb.security_council or [], ctx.law.resolutions, strict=False)
+    ):
+        at = f"legal_basis.security_council[{i}]"
+        if r.year is None:
+            yield missing(f"{at}.year", f"Resolution {r.number}: the year is not stated.")
+        yield info(at, read[:1].upper() + read[1:] + ".")
 
 
 RULE = resolution_detail
