@@ -111,6 +111,7 @@ def explain(
     ]
     if r.reference.url:
         lines.append(f"  {r.reference.url}")
+    lines += _attribute(r)
     lines += ["", "Fields read:"] + [f"  {f}" for f in r.reads or ("(none declared)",)]
     lines += ["", "Options:"] + (
         [
@@ -119,12 +120,40 @@ def explain(
         ]
         or ["  (none)"]
     )
+    if r.code == "LEG-001":
+        lines += _decision_table()
     prose = _wrapped(lines, width or shutil.get_terminal_size((100, 24)).columns)
     if r.example:  # YAML: never wrapped, so it can be copied as it is
         prose += ["", "Example that makes it fire:"] + [
             f"  {x}" for x in r.example.strip().splitlines()
         ]
     sys.stdout.write("\n".join(prose) + "\n")
+
+
+def _attribute(r: Rule) -> list[str]:
+    """A scoring rule's attribute: its levels, worst first, with their default values."""
+    a = r.attribute
+    if a is None:
+        return ["", "Scores: nothing (it reports; only attributes move the score)"]
+    levels = ", ".join(f"{name} {value:g}" for name, value in a.levels)
+    return [
+        "",
+        f"Attribute: {a.title}",
+        f"  levels, worst first, with their default values: {levels}",
+        "  (a profile sets the swing weight and may change the values: pso criteria show)",
+        f"  owns: {', '.join(a.owns)}",
+    ]
+
+
+def _decision_table() -> list[str]:
+    """The legal analysis's decision table (law/table.py), first matching row decides."""
+    from pso_cli.law.table import describe
+
+    out = ["", "Decision table (per place where the operation acts; the first row that matches):"]
+    for number, where, when, outcome, basis, why, source in describe():
+        named = "" if basis == "none" else f", basis {basis}"
+        out += [f"  {number:>2}. {where}: {when} -> {outcome}{named}", f"      {why} ({source})"]
+    return out
 
 
 def _wrapped(lines: list[str], width: int) -> list[str]:
