@@ -108,7 +108,9 @@ def build_engine(
     if source is None and prof.commitments:
         source = os.path.join(os.path.dirname(prof.origin), prof.commitments)
     deployments = load_commitments(source) if source else ()
-    engine = Engine.build(registry, prof, as_of or dt.date.today(), deployments, source)
+    engine = Engine.build(
+        registry, prof, as_of or dt.date.today(), deployments, source, as_of_given=as_of is not None
+    )
     return dataclasses.replace(engine, analysis=analysis or Analysis())
 
 
