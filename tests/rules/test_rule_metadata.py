@@ -194,7 +194,7 @@ WILDCARD_READS = sorted({f for r in RULES for f in r.reads if "*" in f})
 
 
 @pytest.mark.parametrize("fact", WILDCARD_READS or ["(none)"])
-def test_wildcard_reads_are_understood_by_confidence(fact: str) -> None:
+def test_wildcard_reads_name_facts_of_the_format(fact: str) -> None:
     from pso_cli.engine.facts import stated
 
     base = Proposal.model_validate(yaml.safe_load((HERE / "base.yaml").read_text()))

@@ -16,8 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pso_cli.criteria.profile import Profile
-from pso_cli.engine.aggregate import rounded
+from pso_cli.criteria.profile import Profile, RuleSetting
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
@@ -64,6 +63,20 @@ def _unknown_rule(profile: Profile, key: str) -> ConfigError:
     return ConfigError([Problem(Location(path, line, col, f"rules.{key}"), message, "profile")])
 
 
+def _merged(profile: Profile, key: str, a: RuleSetting, b: RuleSetting) -> RuleSetting:
+    """Two profile entries for one rule (retired codes that now name it): their options
+    join; an option set to two different values is an error, never a silent choice."""
+    clash = [k for k in a.options.keys() & b.options.keys() if a.options[k] != b.options[k]]
+    if clash:
+        path, line, col = profile.rule_lines.get(key, (profile.origin, 1, 1))
+        raise ConfigError.at(
+            path, line, col, f"option '{clash[0]}' is set twice for one rule", "profile"
+        )
+    return b.model_copy(
+        update={"options": a.options | b.options, "enabled": a.enabled and b.enabled}
+    )
+
+
 def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
     """Apply the profile to the registry, failing closed on unknown ids or bad options."""
     settings: dict[str, Any] = {}
@@ -74,6 +87,8 @@ def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
             found = registry.by_name_or_code(moved[0])  # a retired code's setting follows it
         if found is None:
             raise _unknown_rule(profile, key)
+        if found.code in settings:  # several retired codes folded into one rule
+            setting = _merged(profile, key, settings[found.code][1], setting)
         settings[found.code] = (key, setting)
     active = []
     for code, r in registry.rules.items():
@@ -186,17 +201,14 @@ def _path(field: str) -> tuple[str | int, ...] | None:
 
 
 def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
+    """The rule's finding with its rule, severity and location. Effects are not the
+    rules' to set: only an attribute's level moves a score (engine/scoring.py)."""
     path = _path(f.field)
     line, col = source_map.value(path) if path is not None else (1, 1)
-    outcome = f.outcome
-    if outcome is _ERROR:
-        severity, effect = _MAJOR, f.effect
-    else:
-        severity = p.severity
-        effect = f.effect * p.scale if outcome in _SCALED else f.effect
+    severity = _MAJOR if f.outcome is _ERROR else p.severity
     return new_finding(
-        outcome, f.message, f.field, rounded(effect, 2), f.condition, p.code, p.name,
-        p.consideration, severity, line, col, f.accepted,
+        f.outcome, f.message, f.field, 0.0, f.condition, p.code, p.name,
+        p.consideration, severity, line, col, f.accepted, f.level,
     )  # fmt: skip
 
 

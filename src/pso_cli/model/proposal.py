@@ -176,7 +176,9 @@ class AgencyContribution(Base):
     )
     assets: Names = Field(default_factory=empty_list, description="Key assets (ships, aircraft).")
     cost_nzd: Money | None = Field(None, description="Estimated cost in NZD over the duration.")
-    funding_source: Answer = Field(None, description="Where the money comes from.")
+    funding_source: AnswerOrNone = Field(
+        None, description="Where the money comes from, or `none` if it is not funded."
+    )
 
 
 class OtherAgency(AgencyContribution):
