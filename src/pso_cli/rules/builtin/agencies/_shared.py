@@ -1,5 +1,5 @@
 """What several agency rules share: sources, option bases, and accessors of each
-agency's contribution and of current deployments."""
+agency's contribution."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from pso_cli.model.commitments import Deployment
 from pso_cli.model.proposal import AgencyContribution, Proposal
-from pso_cli.rules.api import Consideration, Finding, RuleContext, missing
-from pso_cli.rules.builtin.common import period
+from pso_cli.rules.api import Consideration, RuleContext
 
-IMPLICATIONS = (
-    "potential implications for New Zealand agencies involved in the proposed peacekeeping "
-    "operation"
-)
 AGY = Consideration.AGENCIES
 CEILED = ("nzdf", "police")
 LABEL = {"nzdf": "NZDF", "police": "NZ Police", "mfat": "MFAT"}
@@ -25,21 +19,6 @@ T = TypeVar("T", bound=BaseModel)
 
 class AgencyOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Ceilings(AgencyOptions):
-    """Deployable ceilings: personnel each agency can sustain offshore at one time.
-
-    Defaults are planning figures consistent with public reporting: the NZDF has sustained
-    roughly 800 personnel offshore at its recent peaks, and NZ Police's international
-    deployment group roughly 100 officers.
-    """
-
-    nzdf_deployable_ceiling: int = 800
-    police_deployable_ceiling: int = 100
-
-    def ceiling(self, agency: str) -> int:
-        return self.nzdf_deployable_ceiling if agency == "nzdf" else self.police_deployable_ceiling
 
 
 def opts(ctx: RuleContext, kind: type[T]) -> T:
@@ -55,6 +34,12 @@ def agency(p: Proposal, key: str) -> AgencyContribution | None:
     return found
 
 
+def contributes(p: Proposal, key: str) -> bool:
+    """Is the agency in the contribution with personnel that are not stated to be none?"""
+    a = agency(p, key)
+    return a is not None and a.personnel != 0
+
+
 def all_agencies(p: Proposal) -> list[tuple[str, str, AgencyContribution]]:
     """(label, field path, contribution) for every agency named in the proposal."""
     out: list[tuple[str, str, AgencyContribution]] = []
@@ -68,34 +53,12 @@ def all_agencies(p: Proposal) -> list[tuple[str, str, AgencyContribution]]:
     return out
 
 
-def deploying(p: Proposal) -> Iterator[tuple[str, AgencyContribution, int]]:
-    """NZDF and Police contributions with a stated, non-zero number of personnel."""
+def deploying(p: Proposal) -> Iterator[tuple[str, AgencyContribution]]:
+    """NZDF and Police contributions whose personnel are not stated to be none."""
     for key in CEILED:
         a = agency(p, key)
-        if a is not None and a.personnel:
-            yield key, a, a.personnel
-
-
-def _deployments(ctx: RuleContext) -> list[Deployment]:
-    return [
-        d if isinstance(d, Deployment) else Deployment.model_validate(d) for d in ctx.commitments
-    ]
-
-
-def concurrent(ctx: RuleContext, p: Proposal, agency: str) -> int | None:
-    """Personnel of the agency's current deployments overlapping the proposal period."""
-    span = period(p)
-    if not ctx.commitments or span is None:
-        return None
-    return sum(d.personnel for d in _deployments(ctx) if d.agency == agency and d.overlaps(*span))
-
-
-def missing_period(p: Proposal) -> Iterator[Finding]:
-    loc = p.location
-    if loc is None or loc.start_date is None:
-        yield missing("location.start_date", "The start date is not stated.")
-    if loc is None or loc.duration_months is None:
-        yield missing("location.duration_months", "The duration is not stated.")
+        if a is not None and a.personnel != 0:
+            yield key, a
 
 
 def pct(share: float) -> str:

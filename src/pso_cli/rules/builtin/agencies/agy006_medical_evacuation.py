@@ -6,19 +6,11 @@ from collections.abc import Iterable
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    info,
-    missing,
-    rule,
-    supports,
-)
+from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
 from pso_cli.rules.builtin.agencies._shared import AGY
 from pso_cli.rules.builtin.common import article
+
+CONDITION = "Arrange medical support and casualty evacuation that meet the 10-1-2 timelines."
 
 
 @rule(
@@ -35,36 +27,29 @@ from pso_cli.rules.builtin.common import article
         "casualty evacuation within the 10-1-2 timelines; United Nations Peacekeeping "
         "Operations: Principles and Guidelines (2008)"
     ),
-    severity=Severity.MAJOR,
     reads=("risk.medical_evacuation.adequacy", "risk.threat_level"),
     example="risk: {medical_evacuation: {adequacy: inadequate}}",
+    attribute=Attribute(
+        "Medical care and casualty evacuation",
+        (("inadequate", 0), ("partial", 50), ("adequate", 100)),
+        ("risk.medical_evacuation",),
+    ),
 )
 def medical_evacuation(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
     risk = p.risk
     level = risk.threat_level if risk else None
     med = risk.medical_evacuation.adequacy if risk and risk.medical_evacuation else None
-    high = level in (e.Level.HIGH, e.Level.EXTREME)
     field = "risk.medical_evacuation.adequacy"
     if med is None:
-        if high:
-            yield missing(
-                field,
-                "Medical and evacuation arrangements are not assessed for "
-                f"{article(level)} '{level}' threat.",
-            )
-        else:
-            yield info(field, "Medical and evacuation arrangements are not assessed.")
+        yield missing(field, "Medical care and casualty evacuation are not assessed.")
         return
-    msg = f"Medical care and evacuation are '{med}'" + (
-        f" against {article(level)} '{level}' threat." if level else "."
+    against = f" against {article(level)} '{level}' threat" if level else ""
+    yield rate(
+        field,
+        str(med),
+        f"Medical care and evacuation are '{med}'{against}.",
+        None if med == e.Adequacy.ADEQUATE else CONDITION,
     )
-    cond = "Arrange medical support and casualty evacuation that meet the 10-1-2 timelines."
-    if med == e.Adequacy.ADEQUATE:
-        yield supports(field, msg, 4)
-    elif med == e.Adequacy.PARTIAL:
-        yield concern(field, msg, -10 if high else -5, cond)
-    else:
-        yield concern(field, msg, -15 if high else -12, cond)
 
 
 RULE = medical_evacuation

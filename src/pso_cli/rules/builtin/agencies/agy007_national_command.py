@@ -5,17 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    info,
-    missing,
-    rule,
-    supports,
-)
+from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, info, missing, rate, rule
 from pso_cli.rules.builtin.agencies._shared import AGY
 
 
@@ -33,9 +23,13 @@ from pso_cli.rules.builtin.agencies._shared import AGY
         "",
         "https://www.legislation.govt.nz/act/public/1990/0028/latest/whole.html",
     ),
-    severity=Severity.MAJOR,
     reads=("risk.command.national_command_retained", "risk.command.caveats"),
     example="risk: {command: {national_command_retained: false}}",
+    attribute=Attribute(
+        "National command of NZ personnel",
+        (("not-retained", 0), ("retained", 100)),
+        ("risk.command",),
+    ),
 )
 def national_command(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
     cmd = p.risk.command if p.risk else None
@@ -44,12 +38,12 @@ def national_command(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
     if retained is None:
         yield missing(field, "Whether NZ keeps national command is not stated.")
     elif retained:
-        yield supports(field, "NZ keeps national command of its personnel.", 4)
+        yield rate(field, "retained", "NZ keeps national command of its personnel.")
     else:
-        yield concern(
+        yield rate(
             field,
+            "not-retained",
             "NZ would not keep national command of its personnel.",
-            -12,
             "Secure national command of NZ personnel before committing them.",
         )
     if cmd is not None and cmd.caveats:

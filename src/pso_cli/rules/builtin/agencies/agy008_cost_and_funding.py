@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from pso_cli.model.proposal import AgencyContribution, Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    missing,
-    rule,
-    supports,
-)
+from pso_cli.model.fields import NONE
+from pso_cli.model.findings import Severity
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
 from pso_cli.rules.builtin.agencies._shared import AGY, AgencyOptions, all_agencies, opts
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
+
+OWNS = ("contribution.*.cost_nzd", "contribution.*.funding_source")
 
 
 class CostOptions(AgencyOptions):
@@ -45,51 +40,49 @@ class CostOptions(AgencyOptions):
         MFAT_URL,
     ),
     severity=Severity.MINOR,
-    reads=(
-        "contribution.nzdf.cost_nzd",
-        "contribution.nzdf.funding_source",
-        "contribution.police.cost_nzd",
-        "contribution.police.funding_source",
-        "contribution.mfat.cost_nzd",
-        "contribution.mfat.funding_source",
-        "contribution.other",
-    ),
+    reads=(*OWNS, "contribution.*.personnel", "contribution.*.assets"),
     options=CostOptions,
-    example="contribution: {nzdf: {cost_nzd: 40000000, funding_source: null}}",
+    example="contribution: {nzdf: {cost_nzd: 40000000, funding_source: none}}",
+    attribute=Attribute(
+        "Cost estimated and funded",
+        (("unfunded", 0), ("above-ceiling", 50), ("funded", 100)),
+        OWNS,
+    ),
 )
 def cost_and_funding(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    o = opts(ctx, CostOptions)
-    agencies = all_agencies(p)
-    if not agencies:
+    if p.contribution is None:
+        yield missing("contribution", "The contribution by agency, and so its cost, is not stated.")
         return
-    findings = [f for label, path, a in agencies for f in _agency_cost(label, path, a)]
-    yield from findings
-    total = sum(a.cost_nzd or 0 for _, _, a in agencies)
-    msg = f"Total estimated cost across agencies is NZD {total:,.0f}."
-    if total > o.max_total_cost_nzd:
-        yield concern(
-            "contribution",
-            msg + f" That is above NZD {o.max_total_cost_nzd:,.0f}.",
-            -5,
-            "Confirm Cabinet agreement to the total cost and how it will be met.",
-        )
-    elif not findings and total > 0:
-        yield supports("contribution", msg + " Every agency's cost has a funding source.", 3)
-
-
-def _agency_cost(label: str, path: str, a: AgencyContribution) -> Iterator[Finding]:
-    if a.cost_nzd is None:
-        if a.personnel or a.assets:
-            yield missing(
-                f"{path}.cost_nzd", f"The cost of the {label} contribution is not stated."
-            )
-    elif a.cost_nzd > 0 and a.funding_source is None:
-        yield concern(
-            f"{path}.cost_nzd",
-            f"The {label} contribution costs NZD {a.cost_nzd:,.0f} with no funding source.",
-            -5,
-            f"Identify the funding source for the {label} contribution.",
-        )
+    priced: list[tuple[str, float]] = []  # (field, cost) of each share with a funding source
+    unknown: list[Finding] = []
+    for label, path, a in all_agencies(p):
+        cost, source = a.cost_nzd, (a.funding_source or "").strip().casefold()
+        if cost is None and (a.personnel != 0 or a.assets):
+            msg = f"The cost of the {label} contribution is not stated."
+            unknown.append(missing(f"{path}.cost_nzd", msg))
+        elif cost is not None and cost > 0 and source == NONE:
+            msg = f"The {label} contribution costs NZD {cost:,.0f} and has no funding source."
+            cond = f"Identify the funding source for the {label} contribution."
+            yield rate(f"{path}.funding_source", "unfunded", msg, cond)
+            return
+        elif cost is not None and cost > 0 and not source:
+            msg = f"The funding source of the {label} contribution (NZD {cost:,.0f}) is not stated."
+            unknown.append(missing(f"{path}.funding_source", msg))
+        elif cost is not None:
+            priced.append((f"{path}.cost_nzd", cost))
+    yield from unknown
+    if unknown or not priced:
+        return
+    limit = opts(ctx, CostOptions).max_total_cost_nzd
+    total = sum(cost for _, cost in priced)
+    field = max(priced, key=lambda x: x[1])[0]  # the largest share
+    msg = f"The estimated cost is NZD {total:,.0f} across agencies"
+    if total > limit:
+        msg += f", above NZD {limit:,.0f}, though each agency's share has a funding source."
+        cond = "Confirm Cabinet agreement to the total cost and how it will be met."
+        yield rate(field, "above-ceiling", msg, cond)
+    else:
+        yield rate(field, "funded", msg + ", and each agency's share has a funding source.")
 
 
 RULE = cost_and_funding

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, concern, rule, supports
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, missing, rule
 from pso_cli.rules.builtin.agencies._shared import AGY, all_agencies
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
 
@@ -35,20 +35,17 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
     example="contribution: {nzdf: {roles: []}}",
 )
 def agency_roles(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
+    """Planning advice, not a score: each deploying agency's roles, or that they are not
+    stated (the format has no way to say an agency has none)."""
     agencies = [(lb, path, a) for lb, path, a in all_agencies(p) if a.personnel != 0]
     if not agencies:
         return
     gaps = [(lb, path) for lb, path, a in agencies if not a.roles]
     for label, path in gaps:
-        yield concern(
-            f"{path}.roles",
-            f"The {label} contribution has no defined roles.",
-            -5,
-            f"Define the roles and tasks of the {label} contribution.",
-        )
+        yield missing(f"{path}.roles", f"The roles of the {label} contribution are not stated.")
     if not gaps:
         names = ", ".join(lb for lb, _, _ in agencies)
-        yield supports("contribution", f"Roles are defined for every agency ({names}).", 2)
+        yield info("contribution", f"Roles are defined for every agency ({names}).")
 
 
 RULE = agency_roles

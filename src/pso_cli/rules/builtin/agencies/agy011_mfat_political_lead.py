@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pso_cli.model import enums as e
+from pso_cli.model.findings import Severity
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, concern, rule, supports
-from pso_cli.rules.builtin.agencies._shared import AGY
+from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
+from pso_cli.rules.builtin.agencies._shared import AGY, contributes
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
+
+REGIONAL_TYPES = (e.OperationType.REGIONAL_ASSISTANCE, e.OperationType.STABILISATION)
 
 
 @rule(
@@ -31,34 +34,44 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
     ),
     severity=Severity.MINOR,
     reads=(
+        "contribution.mfat",
         "location.region",
         "leadership.arrangement",
         "identity.operation_type",
-        "contribution.mfat",
     ),
     example="location: {region: pacific}\ncontribution: {mfat: null}",
+    # MFAT's costs are AGY-008's: the attribute owns whether MFAT sends anyone.
+    attribute=Attribute(
+        "MFAT in a regional mission",
+        (("no-mfat", 0), ("mfat-included", 100)),
+        ("contribution.mfat.personnel",),
+    ),
 )
 def mfat_political_lead(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    if not _is_regional(p) or p.contribution is None:
+    why = _regional(p)
+    if why is None:
         return
-    mfat = p.contribution.mfat
-    if mfat is not None and mfat.personnel != 0:
-        yield supports("contribution.mfat", "MFAT contributes to this regional mission.", 2)
-        return
-    yield concern(
-        "contribution.mfat" if mfat is not None else "contribution",
-        "This is a regional mission with no MFAT contribution to lead the political track.",
-        -5,
-        "Include MFAT officials to lead NZ's political and diplomatic engagement.",
-    )
+    if p.contribution is None:
+        yield missing("contribution", f"This is {why}; the contribution is not stated.")
+    elif contributes(p, "mfat"):
+        yield rate("contribution.mfat", "mfat-included", f"MFAT takes part in {why}.")
+    else:
+        yield rate(
+            "contribution.mfat",
+            "no-mfat",
+            f"This is {why} with no MFAT contribution to lead the political track.",
+            "Include MFAT officials to lead NZ's political and diplomatic engagement.",
+        )
 
 
-def _is_regional(p: Proposal) -> bool:
+def _regional(p: Proposal) -> str | None:
+    """What makes this a regional mission, if anything does."""
     if p.location is not None and p.location.region == e.Region.PACIFIC:
-        return True
+        return "a mission in the Pacific"
     if p.leadership is not None and p.leadership.arrangement == e.Arrangement.REGIONAL_ORGANISATION:
-        return True
-    return p.identity.operation_type == e.OperationType.REGIONAL_ASSISTANCE
+        return "a regional organisation's mission"
+    op = p.identity.operation_type
+    return f"a '{op}' mission" if op in REGIONAL_TYPES else None
 
 
 RULE = mfat_political_lead
