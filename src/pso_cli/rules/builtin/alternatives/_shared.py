@@ -69,13 +69,5 @@ def label(alt: Alternative, start: bool = False) -> str:
     return name[:1].upper() + name[1:] if start else name
 
 
-def first_of(p: Proposal, kind: e.AlternativeType) -> tuple[int, Alternative] | None:
-    return next(((i, a) for i, a in indexed(p) if a.type == kind), None)
-
-
-def viable_meets(alt: Alternative) -> bool:
-    return alt.expected_effect == e.AlternativeEffect.MEETS and alt.feasibility in VIABLE
-
-
 def at(i: int, leaf: str = "") -> str:
     return f"alternatives[{i}]" + (f".{leaf}" if leaf else "")
