@@ -1,5 +1,5 @@
-"""What several alternatives rules share: sources, the size option, and accessors of
-the alternatives and of personnel."""
+"""What several alternatives rules share: the size option, and accessors of the
+alternatives and of personnel."""
 
 from __future__ import annotations
 
@@ -10,18 +10,15 @@ from pso_cli.model.proposal import AgencyContribution, Alternative, Proposal
 from pso_cli.rules.api import Consideration, RuleContext
 
 ALT = Consideration.ALTERNATIVES
-ICISS = (
-    "ICISS, The Responsibility to Protect (2001), precautionary principles: right intention,"
-    " last resort, proportional means, reasonable prospects"
-)
+T = e.AlternativeType
 NON_DEPLOYMENT = frozenset(
     {
-        e.AlternativeType.DEVELOPMENT_ASSISTANCE,
-        e.AlternativeType.HUMANITARIAN_FUNDING,
-        e.AlternativeType.DIPLOMACY,
-        e.AlternativeType.FUNDING_MECHANISMS,
-        e.AlternativeType.SANCTIONS,
-        e.AlternativeType.POLICE_CAPACITY_BUILDING,
+        T.DEVELOPMENT_ASSISTANCE,
+        T.HUMANITARIAN_FUNDING,
+        T.DIPLOMACY,
+        T.FUNDING_MECHANISMS,
+        T.SANCTIONS,
+        T.POLICE_CAPACITY_BUILDING,
     }
 )
 VIABLE = frozenset({e.Feasibility.HIGH, e.Feasibility.MEDIUM})
@@ -58,12 +55,18 @@ def indexed(p: Proposal) -> list[tuple[int, Alternative]]:
     return list(enumerate(p.alternatives or []))
 
 
-def first_of(p: Proposal, kind: e.AlternativeType) -> tuple[int, Alternative] | None:
-    return next(((i, a) for i, a in indexed(p) if a.type == kind), None)
+def assessed(p: Proposal, kinds: frozenset[e.AlternativeType]) -> bool:
+    """Is an alternative of one of these kinds listed with its expected effect? A kind
+    listed without one was named, not assessed."""
+    return any(a.type in kinds and a.expected_effect is not None for a in p.alternatives or [])
 
 
-def viable_meets(alt: Alternative) -> bool:
-    return alt.expected_effect == e.AlternativeEffect.MEETS and alt.feasibility in VIABLE
+def label(alt: Alternative, start: bool = False) -> str:
+    """How a message names an alternative: "the 'diplomacy' option 'Envoys mediate'" (its
+    kind, and its description when stated); `start` for the start of a sentence."""
+    text = (alt.description or "").strip().rstrip(".")
+    name = f"the '{alt.type}' option" + (f" '{text}'" if text else "")
+    return name[:1].upper() + name[1:] if start else name
 
 
 def at(i: int, leaf: str = "") -> str:

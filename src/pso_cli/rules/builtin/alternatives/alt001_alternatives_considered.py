@@ -1,8 +1,13 @@
-"""ALT-001 alternatives-considered: alternatives to deploying were considered."""
+"""ALT-001 alternatives-considered: alternatives to deploying were considered.
+
+Non-scoring planning advice: ALT-002 rates what the alternatives show. Here a stated
+`alternatives: []` is a concern with the action that resolves it, an unstated list is
+missing, and a list is reported by the kinds it covers.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import (
@@ -11,12 +16,14 @@ from pso_cli.rules.api import (
     RuleContext,
     Severity,
     concern,
+    info,
     missing,
     rule,
-    supports,
 )
 from pso_cli.rules.builtin.alternatives._shared import ALT
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
+
+ACTION = "Assess the alternatives to deploying: can NZ help the country in other ways?"
 
 
 @rule(
@@ -39,26 +46,19 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
     reads=("alternatives", "alternatives[].type"),
     example="alternatives: []",
 )
-def alternatives_considered(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
+def alternatives_considered(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     alts = p.alternatives
     if alts is None:
         yield missing("alternatives", "The proposal does not say which alternatives were assessed.")
-        return
-    if not alts:
+    elif not alts:
         yield concern(
             "alternatives",
             "The proposal states that no alternative to deploying was considered.",
-            -12,
-            condition="Assess non-deployment alternatives before a decision.",
+            condition=ACTION,
         )
-        return
-    kinds = sorted({a.type.value for a in alts})
-    effect = 10 if len(kinds) >= 3 else 5
-    yield supports(
-        "alternatives",
-        f"{len(alts)} alternative(s) of {len(kinds)} kind(s) were assessed: {', '.join(kinds)}.",
-        effect,
-    )
+    else:
+        kinds = ", ".join(f"'{k}'" for k in sorted({a.type.value for a in alts}))
+        yield info("alternatives", f"Alternatives of these kinds were considered: {kinds}.")
 
 
 RULE = alternatives_considered

@@ -1,17 +1,20 @@
-"""ALT-003 smaller-contribution-considered: A smaller or niche contribution was considered."""
+"""ALT-003 smaller-contribution-considered: a smaller or niche contribution was assessed.
+
+Information only: it never scores and sets no condition, so an alternative listed to
+satisfy it gains nothing. What a smaller contribution would achieve is ALT-002's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, concern, rule, supports
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
 from pso_cli.rules.builtin.alternatives._shared import (
     ALT,
     SizeOptions,
-    at,
-    first_of,
+    T,
+    assessed,
     is_large,
     personnel,
 )
@@ -22,7 +25,7 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
     code="ALT-003",
     name="smaller-contribution-considered",
     consideration=ALT,
-    title="A smaller or niche contribution was considered",
+    title="A smaller or niche contribution was assessed",
     rationale=(
         "A large deployment should be weighed against a smaller or niche contribution that"
         " may achieve much of the same at less cost and risk to New Zealand."
@@ -33,24 +36,19 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
         " operations.",
         MFAT_URL,
     ),
-    severity=Severity.MINOR,
-    reads=("alternatives[].type", "contribution.*.personnel"),
+    severity=Severity.INFO,
+    reads=("alternatives[].type", "alternatives[].expected_effect", "contribution.*.personnel"),
     options=SizeOptions,
     example="alternatives: [{type: diplomacy}]\ncontribution: {nzdf: {personnel: 300}}",
 )
-def smaller_contribution(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    if p.alternatives is None:
+def smaller_contribution(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+    if p.alternatives is None or assessed(p, frozenset({T.SMALLER_CONTRIBUTION})):
         return
-    found = first_of(p, e.AlternativeType.SMALLER_CONTRIBUTION)
-    if found is not None:
-        yield supports(at(found[0], "type"), "A smaller or niche contribution was considered.", 5)
-    elif is_large(p, ctx):
-        yield concern(
+    if is_large(p, ctx):
+        yield info(
             "alternatives",
-            f"A contribution of {personnel(p)} personnel is proposed but no smaller or niche"
-            " contribution was considered.",
-            -5,
-            condition="Assess a smaller or niche contribution before committing a large one.",
+            f"No smaller or niche contribution was assessed against the {personnel(p)}"
+            " personnel proposed.",
         )
 
 

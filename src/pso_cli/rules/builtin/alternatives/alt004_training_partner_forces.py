@@ -1,30 +1,17 @@
-"""ALT-004 training-partner-forces: training partner forces was considered."""
+"""ALT-004 training-partner-forces: training partner forces was assessed.
+
+Information only: it never scores and sets no condition, so an alternative listed to
+satisfy it gains nothing. What training would achieve is ALT-002's to rate.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    info,
-    rule,
-    supports,
-)
-from pso_cli.rules.builtin.alternatives._shared import (
-    ALT,
-    SizeOptions,
-    agencies,
-    at,
-    first_of,
-    is_large,
-    personnel,
-)
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
+from pso_cli.rules.builtin.alternatives._shared import ALT, T, agencies, assessed
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
 
 TRAINING_WORDS = ("train", "mentor", "capacity")
@@ -34,7 +21,7 @@ TRAINING_WORDS = ("train", "mentor", "capacity")
     code="ALT-004",
     name="training-partner-forces",
     consideration=ALT,
-    title="Training partner forces was considered",
+    title="Training partner forces was assessed",
     rationale=(
         "The policy's stated direction is to share New Zealand's peacekeeping expertise by"
         " training others, which builds their capacity to keep the peace themselves."
@@ -45,39 +32,24 @@ TRAINING_WORDS = ("train", "mentor", "capacity")
         " training personnel in other countries",
         MFAT_URL,
     ),
-    severity=Severity.MINOR,
+    severity=Severity.INFO,
     reads=(
         "identity.operation_type",
         "alternatives[].type",
+        "alternatives[].expected_effect",
         "contribution.*.roles",
-        "contribution.*.personnel",
     ),
-    options=SizeOptions,
     example="identity: {operation_type: un-peacekeeping}\nalternatives: [{type: diplomacy}]",
 )
-def training_partner_forces(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    if op_type(p) == e.OperationType.TRAINING:
-        yield supports(
-            "identity.operation_type",
-            "The operation trains partner personnel, as policy intends.",
-            5,
-        )
+def training_partner_forces(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+    if p.alternatives is None or op_type(p) == e.OperationType.TRAINING:
+        return  # unstated alternatives are ALT-001's; a training mission is the option
+    if assessed(p, frozenset({T.TRAINING_PARTNER_FORCES})) or _has_training_role(p):
         return
-    found = first_of(p, e.AlternativeType.TRAINING_PARTNER_FORCES)
-    if found is not None:
-        yield supports(at(found[0], "type"), "Training partner forces was considered.", 4)
-    elif _has_training_role(p):
-        yield info("contribution", "The contribution includes training or mentoring roles.")
-    elif is_large(p, ctx) and p.alternatives is not None:
-        yield concern(
-            "alternatives",
-            f"A contribution of {personnel(p)} personnel is proposed without considering"
-            " training partner forces instead.",
-            -5,
-            condition="Assess training partner forces as an alternative or complement.",
-        )
-    else:
-        yield info("alternatives", "Training partner forces was not considered.")
+    yield info(
+        "alternatives",
+        "Training partner forces was not assessed, as an alternative to deploying or alongside it.",
+    )
 
 
 def _has_training_role(p: Proposal) -> bool:

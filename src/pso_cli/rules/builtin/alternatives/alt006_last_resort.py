@@ -1,30 +1,27 @@
-"""ALT-006 last-resort: force is a last resort after peaceful means."""
+"""ALT-006 last-resort: peaceful means were assessed before an enforcement contribution.
+
+Information only: it never scores and sets no condition, so an alternative listed to
+satisfy it gains nothing. Whether diplomacy or sanctions would do instead is ALT-002's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    missing,
-    rule,
-    supports,
-)
-from pso_cli.rules.builtin.alternatives._shared import ALT, NON_DEPLOYMENT
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
+from pso_cli.rules.builtin.alternatives._shared import ALT, T, assessed
 from pso_cli.rules.builtin.common import CHARTER_URL, op_type
+
+PEACEFUL = frozenset({T.DIPLOMACY, T.SANCTIONS})  # Art. 33 settlement; Art. 41 measures
 
 
 @rule(
     code="ALT-006",
     name="last-resort",
     consideration=ALT,
-    title="Force is a last resort after peaceful means",
+    title="Peaceful means were assessed before an enforcement contribution",
     rationale=(
         "An enforcement contribution is justified only when peaceful settlement and measures"
         " not involving force have been tried or assessed and found wanting."
@@ -39,7 +36,7 @@ from pso_cli.rules.builtin.common import CHARTER_URL, op_type
         " of their own choice.",
         CHARTER_URL,
     ),
-    severity=Severity.CRITICAL,
+    severity=Severity.INFO,
     reads=(
         "identity.operation_type",
         "legal_basis.use_of_force",
@@ -48,29 +45,13 @@ from pso_cli.rules.builtin.common import CHARTER_URL, op_type
     ),
     example="identity: {operation_type: enforcement}\nalternatives: []",
 )
-def last_resort(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    if not _is_enforcement(p):
+def last_resort(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+    if p.alternatives is None or not _is_enforcement(p) or assessed(p, PEACEFUL):
         return
-    if p.alternatives is None:
-        yield missing("alternatives", "An enforcement contribution must show alternatives tried.")
-        return
-    assessed = [
-        a for a in p.alternatives if a.type in NON_DEPLOYMENT and a.expected_effect is not None
-    ]
-    if assessed:
-        yield supports(
-            "alternatives",
-            f"{len(assessed)} peaceful or non-military option(s) were assessed before enforcement.",
-            5,
-        )
-        return
-    yield concern(
+    yield info(
         "alternatives",
-        "An enforcement contribution is proposed but no peaceful or non-military option was"
-        " assessed: force would not be shown to be a last resort.",
-        -22,
-        condition="Show that peaceful settlement and measures not involving force were tried"
-        " or assessed before contributing to enforcement.",
+        "An enforcement contribution is proposed, but neither diplomacy nor sanctions was"
+        " assessed before force.",
     )
 
 

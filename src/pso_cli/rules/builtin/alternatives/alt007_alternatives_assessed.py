@@ -1,21 +1,17 @@
-"""ALT-007 alternatives-assessed: each alternative is assessed for feasibility and effect."""
+"""ALT-007 alternatives-assessed: each alternative is assessed for feasibility and effect.
+
+Information only: it never scores and sets no condition. An unstated feasibility or
+effect that could change ALT-002's level is ALT-002's missing fact; here each listed
+alternative whose assessment is incomplete is named once, with what it lacks.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pso_cli.model.proposal import Alternative, Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    info,
-    missing,
-    rule,
-    supports,
-)
-from pso_cli.rules.builtin.alternatives._shared import ALT, at, indexed
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
+from pso_cli.rules.builtin.alternatives._shared import ALT, at, indexed, label
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
 
 
@@ -33,7 +29,7 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
         "MFAT's role is to work with the UN and other coalitions to assess peace support needs",
         MFAT_URL,
     ),
-    severity=Severity.MINOR,
+    severity=Severity.INFO,
     reads=(
         "alternatives[].feasibility",
         "alternatives[].expected_effect",
@@ -41,30 +37,24 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
     ),
     example="alternatives:\n  - {type: sanctions}",
 )
-def alternatives_assessed(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
+def alternatives_assessed(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     alts = indexed(p)
-    if not alts:
-        return
-    gaps = [f for i, a in alts for f in _assessment_gaps(i, a)]
-    yield from gaps
-    if all(a.feasibility and a.expected_effect for _, a in alts):
-        yield supports(
-            "alternatives",
-            f"All {len(alts)} alternative(s) are assessed for feasibility and effect.",
-            3,
-        )
+    for i, a in alts:
+        gaps = _gaps(a)
+        if gaps and a not in (b for _, b in alts[:i]):  # a repeated entry is named once
+            lacks = ", ".join(gaps[:-1]) + (" or " if len(gaps) > 1 else "") + gaps[-1]
+            yield info(at(i), f"{label(a, True)} is listed without {lacks}.")
 
 
-def _assessment_gaps(i: int, alt: Alternative) -> Iterator[Finding]:
-    name = alt.type.value
-    if alt.feasibility is None:
-        yield missing(at(i, "feasibility"), f"The feasibility of '{name}' is not assessed.")
-    if alt.expected_effect is None:
-        yield missing(
-            at(i, "expected_effect"), f"Whether '{name}' would meet the objective is not assessed."
-        )
-    if alt.rationale is None:
-        yield info(at(i, "rationale"), f"No basis is given for the assessment of '{name}'.")
+def _gaps(a: Alternative) -> list[str]:
+    gaps = []
+    if a.feasibility is None:
+        gaps.append("a feasibility")
+    if a.expected_effect is None:
+        gaps.append("an expected effect on the objective")
+    if a.rationale is None:
+        gaps.append("a basis for its assessment")
+    return gaps
 
 
 RULE = alternatives_assessed

@@ -1,13 +1,17 @@
-"""ALT-008 humanitarian-need-only: A humanitarian need is tested against humanitarian funding."""
+"""ALT-008 humanitarian-need-only: humanitarian funding was assessed for a humanitarian need.
+
+Information only: it never scores and sets no condition, so an alternative listed to
+satisfy it gains nothing. Whether funding would meet the need instead is ALT-002's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pso_cli.model import enums as e
-from pso_cli.model.proposal import Alternative, Proposal
-from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, concern, rule, supports
-from pso_cli.rules.builtin.alternatives._shared import ALT, at, first_of, viable_meets
+from pso_cli.model.proposal import Proposal
+from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
+from pso_cli.rules.builtin.alternatives._shared import ALT, T, assessed
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
 
 
@@ -15,7 +19,7 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
     code="ALT-008",
     name="humanitarian-need-only",
     consideration=ALT,
-    title="A humanitarian need is tested against humanitarian funding",
+    title="Humanitarian funding was assessed for a humanitarian need",
     rationale=(
         "Where the need is humanitarian and there is no security threat, funding humanitarian"
         " agencies may help more, sooner and at less risk than deploying personnel."
@@ -25,7 +29,7 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
         "whether New Zealand can help the fragile or post-conflict country in other ways",
         MFAT_URL,
     ),
-    severity=Severity.MAJOR,
+    severity=Severity.INFO,
     reads=(
         "identity.operation_type",
         "alternatives[].type",
@@ -35,27 +39,18 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
         "risk.threat_level",
         "contribution.nzdf.personnel",
     ),
-    example=(
-        "identity: {operation_type: humanitarian}\nalternatives:\n"
-        "  - {type: humanitarian-funding, feasibility: high, expected_effect: meets}"
-    ),
+    example="identity: {operation_type: humanitarian}\nalternatives: [{type: diplomacy}]",
 )
-def humanitarian_need_only(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    humanitarian_op = op_type(p) == e.OperationType.HUMANITARIAN
-    if not (humanitarian_op or _humanitarian_only(p)):
+def humanitarian_need_only(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+    if p.alternatives is None or assessed(p, frozenset({T.HUMANITARIAN_FUNDING})):
         return
-    found = first_of(p, e.AlternativeType.HUMANITARIAN_FUNDING)
-    if found is not None:
-        yield _funding_finding(*found)
+    if op_type(p) == e.OperationType.HUMANITARIAN:
+        need = "the operation is humanitarian"
     elif _humanitarian_only(p):
-        yield concern(
-            "alternatives",
-            "A military contribution is proposed for a need stated as humanitarian only, with"
-            " no security threat, and humanitarian funding was not assessed.",
-            -5,
-            condition="Assess whether humanitarian funding or civilian support would meet the"
-            " need without a military deployment.",
-        )
+        need = "a military contribution is proposed for a need stated with no security threat"
+    else:
+        return
+    yield info("alternatives", f"Humanitarian funding was not assessed, though {need}.")
 
 
 def _security_signals(p: Proposal) -> list[bool]:
@@ -78,24 +73,6 @@ def _humanitarian_only(p: Proposal) -> bool:
     military = nzdf is not None and bool(nzdf.personnel)
     signals = _security_signals(p)
     return bool(hum and hum.severity and military and signals and not any(signals))
-
-
-def _funding_finding(i: int, alt: Alternative) -> Finding:
-    if viable_meets(alt):
-        return concern(
-            at(i, "expected_effect"),
-            "Humanitarian funding is assessed as feasible and meeting the need: deploying"
-            " personnel may not be necessary.",
-            -10,
-            condition="Explain why funding humanitarian agencies would not meet the need"
-            " before deploying personnel.",
-        )
-    effect = alt.expected_effect.value if alt.expected_effect else "not assessed"
-    return supports(
-        at(i, "expected_effect"),
-        f"Humanitarian funding was assessed as an alternative (effect: {effect}).",
-        4,
-    )
 
 
 RULE = humanitarian_need_only

@@ -1,13 +1,23 @@
-"""ALT-009 complementary-alternatives: alternatives that could complement the deployment."""
+"""ALT-009 complementary-alternatives: alternatives that could complement the deployment.
+
+Information only: it never scores and sets no condition; a repeated entry is named once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
-from pso_cli.rules.builtin.alternatives._shared import ALT, NON_DEPLOYMENT, VIABLE, at, indexed
+from pso_cli.rules.builtin.alternatives._shared import (
+    ALT,
+    NON_DEPLOYMENT,
+    VIABLE,
+    at,
+    indexed,
+    label,
+)
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
 
 
@@ -33,14 +43,16 @@ from pso_cli.rules.builtin.common import MFAT, MFAT_URL
         "  - {type: development-assistance, feasibility: high, expected_effect: partly}"
     ),
 )
-def complementary(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
-    for i, a in indexed(p):
+def complementary(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+    alts = indexed(p)
+    for i, a in alts:
         partly = a.expected_effect == e.AlternativeEffect.PARTLY
-        if a.type in NON_DEPLOYMENT and partly and a.feasibility in VIABLE:
+        repeated = a in (b for _, b in alts[:i])
+        if a.type in NON_DEPLOYMENT and partly and a.feasibility in VIABLE and not repeated:
             yield info(
                 at(i, "expected_effect"),
-                f"'{a.type.value}' partly meets the objective and is feasible: consider it"
-                " alongside the deployment or to sustain its gains after withdrawal.",
+                f"{label(a, True)} would partly meet the objective and is feasible: consider"
+                " it alongside the deployment or to sustain its gains after withdrawal.",
             )
 
 
