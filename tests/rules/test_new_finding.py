@@ -11,7 +11,7 @@ from pso_cli.rules import api
 def test_every_field_is_set_as_the_constructor_sets_it() -> None:
     values = (
         Outcome.CONCERN, "msg", "a.b[1]", -2.5, "cond", "TST-001", "tst-rule",
-        Consideration.LEGALITY, Severity.CRITICAL, 7, 9, True,
+        Consideration.LEGALITY, Severity.CRITICAL, 7, 9, True, "signed",
     )  # fmt: skip
     made, expected = api.new_finding(*values), Finding(*values)
     assert made == expected
@@ -22,9 +22,14 @@ def test_every_field_is_set_as_the_constructor_sets_it() -> None:
 def test_defaults_match_the_dataclass() -> None:
     assert api.new_finding(Outcome.INFO, "m", "f") == Finding(Outcome.INFO, "m", "f")
     assert api.missing("f", "m") == Finding(Outcome.MISSING, "m", "f")
-    assert api.supports("f", "m", -3) == Finding(Outcome.SUPPORTS, "m", "f", 3)
-    assert api.concern("f", "m", 4, "c") == Finding(Outcome.CONCERN, "m", "f", -4, "c")
-    assert api.blocker("f", "m") == Finding(Outcome.BLOCKER, "m", "f", -50.0)
+    # Effects given by a rule pack written for pso 0.1 are accepted and ignored: only an
+    # attribute's level moves a score.
+    assert api.supports("f", "m", -3) == Finding(Outcome.SUPPORTS, "m", "f")
+    assert api.concern("f", "m", 4, "c") == Finding(Outcome.CONCERN, "m", "f", 0.0, "c")
+    assert api.blocker("f", "m") == Finding(Outcome.BLOCKER, "m", "f")
+    assert api.rate("f", "signed", "m", "c") == Finding(
+        Outcome.SUPPORTS, "m", "f", 0.0, "c", level="signed"
+    )
     assert api.info("f", "m") == Finding(Outcome.INFO, "m", "f")
 
 

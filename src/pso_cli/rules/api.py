@@ -215,21 +215,23 @@ def rate(field: str, level: str, message: str, condition: str | None = None) -> 
     return new_finding(_SUPPORTS, message, field, 0.0, condition, level=level)
 
 
-def supports(field: str, message: str, effect: float = 10.0) -> Finding:
-    """A fact that counts in favour; `effect` is positive score points."""
-    return new_finding(_SUPPORTS, message, field, abs(effect))
+def supports(field: str, message: str, effect: float = 0.0) -> Finding:
+    """A fact in favour, reported. It moves no score: only `rate` does. (`effect`, from
+    pso 0.1's point model, is accepted and ignored.)"""
+    return new_finding(_SUPPORTS, message, field)
 
 
 def concern(
-    field: str, message: str, effect: float = -10.0, condition: str | None = None
+    field: str, message: str, effect: float = 0.0, condition: str | None = None
 ) -> Finding:
-    """A fact that counts against; `condition` is what would resolve it, if anything."""
-    return new_finding(_CONCERN, message, field, -abs(effect), condition)
+    """A fact against, reported, with `condition`: the action that would resolve it, if
+    any. It moves no score: only `rate` does (`effect` is accepted and ignored)."""
+    return new_finding(_CONCERN, message, field, 0.0, condition)
 
 
-def blocker(field: str, message: str, effect: float = -50.0) -> Finding:
+def blocker(field: str, message: str, effect: float = 0.0) -> Finding:
     """A disqualifier: the verdict becomes do-not-recommend whatever the score."""
-    return new_finding(_BLOCKER, message, field, -abs(effect))
+    return new_finding(_BLOCKER, message, field)
 
 
 def missing(field: str, message: str) -> Finding:
