@@ -33,7 +33,7 @@ class KeyPartners(BaseModel):
         "host and the Forum's members.",
     )
     forum_members: tuple[str, ...] = Field(
-        default_factory=forum_members,
+        forum_members(),
         description="Members of the Pacific Islands Forum; a member's other names follow "
         "' / ' in its entry.",
     )
