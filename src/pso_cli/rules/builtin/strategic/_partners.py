@@ -44,9 +44,9 @@ def _keys(entries: tuple[str, ...]) -> frozenset[str]:
     return frozenset(party_key(n) for e in entries for n in e.split(" / "))
 
 
-def tier(party: str, host: str | None, o: KeyPartners) -> str | None:
+def tier(party: str, the_host: str | None, o: KeyPartners) -> str | None:
     """Why `party` is a key partner (' (the host)'...), or None when it is not one."""
-    if host is not None and same_party(party, host):
+    if the_host is not None and same_party(party, the_host):
         return " (the host)"
     key = party_key(party)
     if key in _keys(o.key_partners):

@@ -96,8 +96,8 @@ def outside_doctrine(p: Proposal) -> list[Finding] | None:
     not stated, that it is missing (the doctrine may apply, so the level is unknown)."""
     op = op_type(p)
     if op is None:
-        said = "The kind of operation is not stated, so whether peacekeeping doctrine applies "
-        return [missing("identity.operation_type", f"{said}is unknown.")]
+        said = "The kind of operation is not stated, so whether doctrine applies is unknown."
+        return [missing("identity.operation_type", said)]
     return None if op in PEACEKEEPING else []
 
 

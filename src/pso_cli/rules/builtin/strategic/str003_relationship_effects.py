@@ -36,7 +36,8 @@ RANK: dict[tuple[RE | None, bool], int] = {  # (effect, with a key partner) -> L
     attribute=Attribute("Relationships with other countries", LEVELS, (FIELD,)),
     reads=(FIELD, "location.host"),
     options=KeyPartners,
-    example="strategic: {relationships: [{party: Neighbourland, effect: strains}]}",
+    example="location: {host: Testland}\nstrategic:\n  relationships:\n"
+    "    - {party: Testland, effect: strengthens}\n    - {party: Neighbourland, effect: strains}\n",
 )
 def relationship_effects(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     o = ctx.options
