@@ -1,52 +1,54 @@
-"""One rule, three rows: STR-002, STR-006 and STR-008 judge a rated interest.
+"""One rule, three rows: STR-002, STR-006 and STR-008 rate an interest of New Zealand's.
 
-Each reads one `Rated` entry of the strategic section (`nz_security`,
-`rules_based_order`, `economic_interests`): an operation that advances the interest
-supports, one that harms it is a concern, a neutral one is reported, an unstated one is
-missing. The rows differ only in the entry, the words naming the interest and the points
-(support, concern); each rule module passes its row to `rated_check`.
+Each reads one `Rated` entry of the strategic section (`nz_security`, `rules_based_order`,
+`economic_interests`) and rates its attribute at the effect stated: harms, neutral or
+advances; an effect left out is missing, never a level. The rows differ only in data: the
+entry, the words naming the interest, and the attribute's title. Each rule module builds
+its row with `Interest(...)` and passes `row.attribute`, `row.reads` and `row.check` to
+the `@rule` decorator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pso_cli.model.enums import Effect
 from pso_cli.model.proposal import Proposal, Rated
-from pso_cli.rules.api import Check, Finding, RuleContext, concern, info, missing, supports
-from pso_cli.rules.builtin.strategic._shared import strategic
+from pso_cli.rules.api import Attribute, Finding, RuleContext, missing, rate
+
+LEVELS = (("harms", 0.0), ("neutral", 50.0), ("advances", 100.0))
+SAYS = {
+    Effect.HARMS: "The operation is assessed to harm {what}.",
+    Effect.NEUTRAL: "The operation is assessed to be neutral for {what}.",
+    Effect.ADVANCES: "The operation is assessed to advance {what}.",
+}
 
 
-def rated_check(interest: str, what: str, points: tuple[float, float]) -> Check:
-    """The check of `strategic.<interest>.effect`, named `what` in messages."""
-    field = f"strategic.{interest}.effect"
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """One row: `strategic.<entry>`, named `what` in messages."""
 
-    def check(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
-        s = strategic(p)
-        rated: Rated | None = getattr(s, interest) if s else None
-        yield from _rated_check(field, _rated_effect(rated), what, points)
+    entry: str
+    what: str
+    title: str
 
-    return check
+    @property
+    def field(self) -> str:
+        return f"strategic.{self.entry}"
 
+    @property
+    def attribute(self) -> Attribute:
+        return Attribute(self.title, LEVELS, (self.field,))
 
-def _rated_effect(rated: Rated | None) -> Effect | None:
-    return rated.effect if rated is not None else None
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return (self.field,)
 
-
-def _rated_check(
-    field: str,
-    effect: Effect | None,
-    what: str,
-    points: tuple[float, float],
-    condition: str | None = None,
-) -> Iterator[Finding]:
-    """Shared judgement of a Rated interest: advances supports, harms is a concern."""
-    good, bad = points
-    if effect is None:
-        yield missing(field, f"The proposal does not say how the operation affects {what}.")
-    elif effect is Effect.ADVANCES:
-        yield supports(field, f"The operation is assessed to advance {what}.", good)
-    elif effect is Effect.HARMS:
-        yield concern(field, f"The operation is assessed to harm {what}.", bad, condition)
-    else:
-        yield info(field, f"The operation is assessed to be neutral for {what}.")
+    def check(self, p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
+        rated: Rated | None = getattr(p.strategic, self.entry) if p.strategic else None
+        field = f"{self.field}.effect"
+        if rated is None or rated.effect is None:
+            yield missing(field, f"How the operation affects {self.what} is not stated.")
+            return
+        yield rate(field, rated.effect.value, SAYS[rated.effect].format(what=self.what))

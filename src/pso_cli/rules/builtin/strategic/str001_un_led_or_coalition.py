@@ -1,8 +1,5 @@
-"""STR-001 un-led-or-coalition.
-
-The operation is UN-led or involves a group of coalition partners. A gate: its blocker
-makes the verdict do-not-recommend.
-"""
+"""STR-001 un-led-or-coalition: the operation is UN-led or involves coalition partners.
+A gate, not an attribute: its blocker makes the verdict do-not-recommend; no score."""
 
 from __future__ import annotations
 
@@ -23,22 +20,19 @@ from pso_cli.rules.api import (
     supports,
 )
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
-from pso_cli.rules.builtin.strategic._shared import S, arrangement, same_party
+from pso_cli.rules.builtin.strategic._shared import S, arrangement, partner_nations
 
-NZ_NAMES = {"new zealand", "nz", "aotearoa", "aotearoa new zealand"}
+FIELD = "leadership.partners"
+MIN = (
+    "Partner nations needed besides NZ. One suffices: NZ and one partner already form a "
+    "coalition, and the policy counts joint two-nation deployments among its operations."
+)
 
 
 class PartnersOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min_partners: int = Field(
-        1,
-        ge=1,
-        le=50,
-        description="Partner nations needed besides NZ. One suffices: NZ and one partner "
-        "already form a coalition, and the policy counts joint two-nation deployments "
-        "among the operations it has taken part in.",
-    )
+    min_partners: int = Field(1, ge=1, le=50, description=MIN)
 
 
 @rule(
@@ -60,61 +54,31 @@ class PartnersOptions(BaseModel):
         url=MFAT_URL,
     ),
     severity=Severity.CRITICAL,
-    reads=("leadership.arrangement", "leadership.partners"),
+    reads=("leadership.arrangement", FIELD, "location.host"),
     options=PartnersOptions,
     gate=True,
     example="leadership: {arrangement: nz-led, partners: []}",
 )
 def un_led_or_coalition(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
-    opts = ctx.options
-    assert isinstance(opts, PartnersOptions)
+    need = ctx.options.min_partners if isinstance(ctx.options, PartnersOptions) else 1
     arr = arrangement(p)
     if arr is None:
         yield missing("leadership.arrangement", "The proposal does not say who leads it.")
-        return
-    if arr is Arrangement.UN_LED:
-        yield supports("leadership.arrangement", "The operation is led by the United Nations.", 3)
-        return
-    partners = _partners(p)
-    multilateral = arr in (Arrangement.COALITION, Arrangement.REGIONAL_ORGANISATION)
-    stated = p.leadership is not None and p.leadership.partners is not None
-    if multilateral and not stated:
-        yield missing(
-            "leadership.partners",
-            f"The operation is '{arr.value}' but lists no partner nations; "
-            "the coalition cannot be confirmed.",
-        )
-    elif len(partners) >= opts.min_partners:
+    elif arr is Arrangement.UN_LED:
+        yield supports("leadership.arrangement", "The operation is led by the United Nations.")
+    elif (partners := partner_nations(p)) is None:
+        yield missing(FIELD, f"The operation is '{arr}' but its partner nations are not stated.")
+    elif len(partners) >= need:
         yield supports(
-            "leadership.partners",
-            f"The operation is '{arr.value}' with {len(partners)} partner nations.",
-            3,
+            FIELD, f"The operation is '{arr}' with partner nations: {', '.join(partners)}."
         )
     else:
-        yield _few_partners(arr, partners, opts.min_partners)
-
-
-def _partners(p: Proposal) -> list[str]:
-    """Distinct partner nations; New Zealand and the host itself are not partners."""
-    if p.leadership is None:
-        return []
-    host = p.location.host if p.location else None
-    seen: dict[str, str] = {}
-    for name in p.leadership.partners or []:
-        key = " ".join(name.lower().split())
-        if key not in NZ_NAMES and not (host and same_party(name, host)):
-            seen.setdefault(key, name)
-    return list(seen.values())
-
-
-def _few_partners(arr: Arrangement, partners: list[str], need: int) -> Finding:
-    listed = ", ".join(partners) if partners else "none"
-    return blocker(
-        "leadership.partners",
-        f"The operation is '{arr.value}' with {len(partners)} partner nation(s) listed "
-        f"({listed}); policy requires UN leadership or a group of coalition partners "
-        f"(at least {need}).",
-    )
+        listed = ", ".join(partners) or "none"
+        yield blocker(
+            FIELD,
+            f"The operation is '{arr}' with partner nations: {listed}; policy requires UN "
+            f"leadership or a group of coalition partners (at least {need} besides NZ).",
+        )
 
 
 RULE = un_led_or_coalition

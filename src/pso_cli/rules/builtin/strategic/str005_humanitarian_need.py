@@ -1,26 +1,24 @@
-"""STR-005 humanitarian-need: severity of the humanitarian situation."""
+"""STR-005 humanitarian-need: how severe the humanitarian situation is.
+
+The level is the stated severity, except that a severe situation with civilians at risk
+of violence is its own level, between severe and catastrophic. Whether civilians are at
+risk is asked only of a severe situation: it is what separates those two levels. Low
+need is a low level; it is not a reason against deploying in itself, only one that
+gives the case for deploying little weight (the alternatives are ALT's to weigh).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pso_cli.model.enums import Severity as HumSeverity
+from pso_cli.model.enums import Severity as Need
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import (
-    Finding,
-    Reference,
-    RuleContext,
-    Severity,
-    concern,
-    info,
-    missing,
-    rule,
-    supports,
-)
-from pso_cli.rules.builtin.common import MFAT, MFAT_URL
-from pso_cli.rules.builtin.strategic._shared import STRATEGIC_PASSAGE, S, strategic
+from pso_cli.rules.api import Attribute, Finding, RuleContext, Severity, missing, rate, rule
+from pso_cli.rules.builtin.strategic._shared import STRATEGIC, S
 
-MILITARY_TYPES = {"enforcement", "un-peacekeeping", "regional-assistance", "maritime-security"}
+FIELD = "strategic.humanitarian"
+LEVELS = (("low", 0), ("moderate", 35), ("severe", 70), ("severe-civilians-at-risk", 85),
+          ("catastrophic", 100))  # fmt: skip
 
 
 @rule(
@@ -30,53 +28,36 @@ MILITARY_TYPES = {"enforcement", "un-peacekeeping", "regional-assistance", "mari
     title="Severity of the humanitarian situation",
     rationale=(
         "The humanitarian situation is one of the strategic implications the policy weighs. "
-        "Severe need and civilians at risk strengthen the case for deploying; a military "
-        "deployment to a situation of low need is harder to justify."
+        "Severe need, and civilians at risk of violence, strengthen the case for deploying; "
+        "where need is low the case must rest on other interests."
     ),
-    reference=Reference(source=MFAT, passage=STRATEGIC_PASSAGE, url=MFAT_URL),
+    reference=STRATEGIC,
     severity=Severity.MAJOR,
-    reads=(
-        "strategic.humanitarian.severity",
-        "strategic.humanitarian.civilians_at_risk",
-        "contribution.nzdf.personnel",
-        "identity.operation_type",
-    ),
+    attribute=Attribute("The humanitarian situation", LEVELS, (FIELD,)),
+    reads=(FIELD,),
     example="strategic: {humanitarian: {severity: low, civilians_at_risk: false}}",
 )
 def humanitarian_need(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
-    s = strategic(p)
-    hum = s.humanitarian if s else None
-    field = "strategic.humanitarian.severity"
+    hum = p.strategic.humanitarian if p.strategic else None
+    field = f"{FIELD}.severity"
     if hum is None or hum.severity is None:
         yield missing(field, "The proposal does not assess the humanitarian situation.")
         return
-    sev, at_risk = hum.severity, hum.civilians_at_risk is True
-    risk = " with civilians at risk of violence" if at_risk else ""
-    points = _severity_points(sev, at_risk)
-    if points >= 3:
-        yield supports(field, f"The humanitarian situation is '{sev.value}'{risk}.", points)
-    elif sev is HumSeverity.LOW and not at_risk and _is_military(p):
-        yield concern(
-            field,
-            "The humanitarian situation is 'low' and civilians are not at risk, yet the "
-            "proposal is a military deployment.",
-            5,
+    sev = hum.severity
+    if sev is not Need.SEVERE:
+        yield rate(field, sev.value, f"The humanitarian situation is '{sev}'.")
+    elif hum.civilians_at_risk is None:
+        yield missing(
+            f"{FIELD}.civilians_at_risk",
+            "The humanitarian situation is 'severe' but whether civilians are at risk of "
+            "violence is not stated.",
         )
+    elif hum.civilians_at_risk:
+        said = "The humanitarian situation is 'severe', with civilians at risk of violence."
+        yield rate(f"{FIELD}.civilians_at_risk", "severe-civilians-at-risk", said)
     else:
-        yield info(field, f"The humanitarian situation is '{sev.value}'{risk}.")
-
-
-def _is_military(p: Proposal) -> bool:
-    nzdf = p.contribution.nzdf if p.contribution else None
-    if nzdf is not None and nzdf.personnel is not None:
-        return nzdf.personnel > 0
-    op = p.identity.operation_type
-    return op is not None and op.value in MILITARY_TYPES
-
-
-def _severity_points(sev: HumSeverity, at_risk: bool) -> float:
-    base = {HumSeverity.CATASTROPHIC: 4.0, HumSeverity.SEVERE: 3.0, HumSeverity.MODERATE: 0.0}
-    return base.get(sev, 0.0) + (1.0 if at_risk else 0.0)
+        said = "The humanitarian situation is 'severe'; civilians are not at risk of violence."
+        yield rate(field, "severe", said)
 
 
 RULE = humanitarian_need

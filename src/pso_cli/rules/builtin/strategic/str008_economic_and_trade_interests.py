@@ -1,15 +1,26 @@
 """STR-008 economic-and-trade-interests: effect on New Zealand's economic and trade
 interests.
 
-A row of the rated-interest family (`_rated.py`), with STR-002 and STR-006.
+A row of the rated-interest family (`_rated.py`), with STR-002 and STR-006: the level is
+the effect stated at `strategic.economic_interests.effect` (harms, neutral, advances).
+Protecting economic and trade interests is the third reason the policy gives for taking
+part; it is not among the strategic implications the policy lists (security,
+relationships, the humanitarian situation), so the default profile weighs it least of
+the three rows (criteria/nz-default.yaml).
 """
 
 from __future__ import annotations
 
 from pso_cli.rules.api import Reference, Severity, rule
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
-from pso_cli.rules.builtin.strategic._rated import rated_check
+from pso_cli.rules.builtin.strategic._rated import Interest
 from pso_cli.rules.builtin.strategic._shared import S
+
+ROW = Interest(
+    "economic_interests",
+    "New Zealand's economic and trade interests",
+    "Effect on New Zealand's economic and trade interests",
+)
 
 RULE = rule(
     code="STR-008",
@@ -25,6 +36,7 @@ RULE = rule(
         source=MFAT, passage="protect our economic and trade interests", url=MFAT_URL
     ),
     severity=Severity.MINOR,
-    reads=("strategic.economic_interests.effect",),
+    attribute=ROW.attribute,
+    reads=ROW.reads,
     example="strategic: {economic_interests: {effect: harms}}",
-)(rated_check("economic_interests", "New Zealand's economic and trade interests", (3, 5)))
+)(ROW.check)

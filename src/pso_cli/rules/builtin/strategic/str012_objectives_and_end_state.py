@@ -1,12 +1,23 @@
-"""STR-012 objectives-and-end-state: clear objectives and a defined end state."""
+"""STR-012 objectives-and-end-state: clear objectives and a defined end state.
+
+`end_state: none` states that no end state is defined: the low level, with the action
+that raises it. An end state left out is unknown, never low. The objectives are this
+attribute's too: a mission is defined when it has both, and objectives left out (the
+format cannot state that there are none) leave the level unknown.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pso_cli.model.fields import NONE
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Finding, RuleContext, Severity, concern, missing, rule, supports
-from pso_cli.rules.builtin.strategic._shared import BRAHIMI, S, strategic
+from pso_cli.rules.api import Attribute, Finding, RuleContext, Severity, missing, rate, rule
+from pso_cli.rules.builtin.strategic._shared import BRAHIMI, S
+
+END, OBJECTIVES = "strategic.end_state", "strategic.objectives"
+LEVELS = (("no-end-state", 0), ("defined", 100))
+ACT = "Define the end state that ends the mission, and its benchmarks, before deployment."
 
 
 @rule(
@@ -20,34 +31,23 @@ from pso_cli.rules.builtin.strategic._shared import BRAHIMI, S, strategic
     ),
     reference=BRAHIMI,
     severity=Severity.MAJOR,
-    reads=("strategic.objectives", "strategic.end_state"),
-    example="strategic: {objectives: [], end_state: null}",
+    attribute=Attribute("Objectives and end state", LEVELS, (END, OBJECTIVES)),
+    reads=(END, OBJECTIVES),
+    example="strategic: {end_state: none}",
 )
 def objectives_and_end_state(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
-    s = strategic(p)
-    if s is None:
-        yield missing("strategic.objectives", "The proposal has no strategic section.")
-        return
-    if not s.objectives:
-        yield concern(
-            "strategic.objectives",
-            "The proposal states no objectives for New Zealand's contribution.",
-            10,
-            condition="Define clear, achievable objectives before deployment.",
-        )
-    if s.end_state is None:
-        yield concern(
-            "strategic.end_state",
-            "The proposal defines no end state that would end the mission.",
-            5,
-            condition="Define the end state that ends the mission before deployment.",
-        )
-    if s.objectives and s.end_state is not None:
-        yield supports(
-            "strategic.objectives",
-            f"The proposal states {len(s.objectives)} objective(s) and an end state.",
-            3,
-        )
+    s = p.strategic
+    end = s.end_state if s else None
+    if end == NONE:
+        yield rate(END, "no-end-state", "The proposal defines no end state for the mission.", ACT)
+    elif end is None:
+        yield missing(END, "The proposal does not say what end state would end the mission.")
+    elif s is None or not s.objectives:
+        yield missing(OBJECTIVES, "The proposal states an end state but no objectives.")
+    else:
+        n = len(s.objectives)
+        said = f"The proposal states {n} objective{'s' if n > 1 else ''} and an end state."
+        yield rate(END, "defined", said)
 
 
 RULE = objectives_and_end_state

@@ -1,4 +1,9 @@
-"""STR-015 distant-conflict-security: security relevance of a conflict outside the Asia-Pacific."""
+"""STR-015 distant-conflict-security: security relevance of a conflict outside the Asia-Pacific.
+
+Information only, never a score: the effect on New Zealand's security is STR-002's
+attribute. For an operation outside the Pacific and Asia this says whether the proposal
+makes the security case the policy expects of a distant conflict, and quotes it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from pso_cli.model.enums import Effect
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Finding, Reference, RuleContext, Severity, info, rule
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL
-from pso_cli.rules.builtin.strategic._shared import S, strategic
+from pso_cli.rules.builtin.strategic._shared import S, clause, strategic
 
 
 @rule(
@@ -40,7 +45,7 @@ def distant_conflict_security(p: Proposal, ctx: RuleContext) -> Iterator[Finding
     sec = s.nz_security if s else None
     field = "strategic.nz_security"
     if sec is not None and sec.effect is Effect.ADVANCES:
-        why = f": {sec.rationale}" if sec.rationale else ""
+        why = f": {clause(sec.rationale)}" if sec.rationale else ""
         yield info(
             field,
             f"The conflict is distant ('{region.value}') but assessed to bear on New "
