@@ -22,7 +22,9 @@ def test_at_least_ten_cases(result: Calibration) -> None:
     assert result.total >= 10
 
 
-def test_every_disagreement_is_explained(result: Calibration) -> None:
+def test_every_disagreement_and_abstention_is_explained(result: Calibration) -> None:
+    """A case pso advises against its decision, or declines to advise on, carries a
+    calibration note saying why, from the policy or the law (documentation only)."""
     assert [r.case for r in result.unexplained] == []
     for r in result.rows:
         if not r.agrees:
@@ -34,11 +36,21 @@ def test_table_lists_every_case(result: Calibration) -> None:
     table = to_markdown(result)
     for r in result.rows:
         assert f"| {r.case} |" in table
-    assert f"Agreement: {result.agreed}/{result.total}" in table
+    assert f"Agreement: {result.agreed}/{result.advised} of the cases pso advised on" in table
+    assert f"it advised on {result.advised} of {result.total}" in table
 
 
 def test_agreement_target(result: Calibration) -> None:
+    """Where pso advises, it agrees with what New Zealand decided; and it advises on some."""
     assert result.rate >= TARGET
+    assert result.advised >= 3
+
+
+def test_pso_never_advises_the_opposite_of_a_decision(result: Calibration) -> None:
+    """The safety property: a joined case is never do-not-recommend, a declined case is
+    never recommended; missing facts give an abstention, not a wrong answer."""
+    wrong = [r.case for r in result.rows if r.advised and not r.agrees]
+    assert wrong == []
 
 
 def test_calibrate_table_reads_at_80_columns() -> None:
@@ -56,8 +68,8 @@ def test_calibrate_table_reads_at_80_columns() -> None:
     )
     lines = r.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
-    rows = [line for line in lines if "NO [" in line]
-    assert rows, "the history has disagreements to explain"
+    rows = [line for line in lines if "abstains [" in line or "NO [" in line]
+    assert rows, "the history has abstentions to explain"
     for n in range(1, len(rows) + 1):
         assert any(line.startswith(f"[{n}] ") for line in lines)
     assert "recommend-with-conditions" in r.stdout  # verdicts are never broken

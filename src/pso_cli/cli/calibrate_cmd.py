@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from pso_cli.engine.assess import Engine
     from pso_cli.engine.calibrate import Calibration
 
 DEFAULT_DIR = os.path.join("examples", "history")
@@ -44,7 +43,7 @@ def calibrate(
         typer.Option(
             "--as-of",
             metavar="YYYY-MM-DD",
-            help="Judge every case as of this date (default: each case's own start date).",
+            help="Judge every case as of this date (default: each case's own decision_date).",
         ),
     ] = None,
     width: Annotated[
@@ -53,13 +52,13 @@ def calibrate(
 ) -> None:
     """Assess past decisions and compare pso's verdict with what New Zealand decided.
 
-    Each file needs a `historical_record` (never read for scoring). Agreement: joined or
-    limited (the file describes the limited contribution NZ made) agrees with recommend
-    or recommend-with-conditions; declined agrees with do-not-recommend;
-    further-analysis never agrees. Each case is judged as of its location.start_date
-    unless --as-of is given. Exit 0 when the agreement rate is at least
-    --min-agreement (default 0.8), 1 when it is below, 3 when a file is invalid or has
-    no historical_record.
+    Each file needs a `historical_record` (never read for scoring). Agreement, among the
+    cases pso advises on: joined or limited (the file describes the limited contribution
+    NZ made) agrees with recommend or recommend-with-conditions; declined agrees with
+    do-not-recommend. further-analysis is an abstention, counted apart (coverage). Each
+    case is judged as of its identity.decision_date unless --as-of is given. Exit 0
+    when agreement is at least --min-agreement (default 0.8), 1 when it is below, 3
+    when a file is invalid or has no historical_record.
     """
     if output_format not in FORMATS:
         raise typer.BadParameter(
@@ -92,7 +91,7 @@ def run(paths: list[str], profile: str, as_of: dt.date | None) -> Calibration:
     files = expand(paths)
     if not files:
         raise InputError([Problem(Location(", ".join(paths)), "no case files found", "no-input")])
-    engines: dict[dt.date, Engine] = {}
+    engine = build_engine(profile, as_of)  # without --as-of: each case at its decision_date
     cases = []
     for path in files:
         loaded = load_input(path)
@@ -101,19 +100,17 @@ def run(paths: list[str], profile: str, as_of: dt.date | None) -> Calibration:
             raise InputError(
                 [Problem(Location(path), "no historical_record to compare with", "no-record")]
             )
-        loc = loaded.proposal.location
-        day = as_of or (loc.start_date if loc and loc.start_date else dt.date.today())
-        if day not in engines:
-            engines[day] = build_engine(profile, day)
-        cases.append((assess_loaded(engines[day], loaded), record))
+        cases.append((assess_loaded(engine, loaded), record))
     return compare(cases)
 
 
 def to_json(result: Calibration, min_agreement: float) -> str:
     doc = {
         "agreed": result.agreed,
+        "advised": result.advised,
         "total": result.total,
         "agreement": round(result.rate, 4),
+        "coverage": round(result.coverage, 4),
         "min_agreement": min_agreement,
         "rows": [
             {
@@ -122,8 +119,9 @@ def to_json(result: Calibration, min_agreement: float) -> str:
                 "verdict": r.verdict.value,
                 "decision": r.decision.value,
                 "agrees": r.agrees,
+                "advised": r.advised,
                 "score": r.score,
-                "confidence": r.confidence,
+                "completeness": r.completeness,
                 "reason": r.reason or None,
             }
             for r in result.rows
@@ -142,14 +140,22 @@ def to_markdown(result: Calibration) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for r in result.rows:
-        mark = "agree" if r.agrees else "disagree"
+        mark = "agree" if r.agrees else ("disagree" if r.advised else "abstains")
         lines.append(
             f"| {_cell(r.case)} | {r.verdict.value} | {r.decision.value} | {mark} "
             f"| {_cell(r.reason)} |"
         )
     lines.append("")
-    lines.append(f"Agreement: {result.agreed}/{result.total} ({result.rate:.0%}).")
+    lines.append(_summary(result))
     return "\n".join(lines) + "\n"
+
+
+def _summary(result: Calibration) -> str:
+    return (
+        f"Agreement: {result.agreed}/{result.advised} of the cases pso advised on "
+        f"({result.rate:.0%}); it advised on {result.advised} of {result.total} "
+        f"(coverage {result.coverage:.0%}) and abstained on the rest, each with its reason."
+    )
 
 
 def print_table(result: Calibration, width: int | None = None) -> None:
@@ -167,13 +173,13 @@ def print_table(result: Calibration, width: int | None = None) -> None:
         table.add_column(name, no_wrap=True)
     notes: list[Text] = []
     for r in result.rows:
-        mark = "agree" if r.agrees else f"NO [{len(notes) + 1}]"
+        mark = "agree" if r.agrees else f"{'NO' if r.advised else 'abstains'} [{len(notes) + 1}]"
         table.add_row(Text(r.case), r.verdict.value, r.decision.value, mark)
         if not r.agrees:
             notes.append(Text.assemble(f"[{len(notes) + 1}] ", (r.case, "bold"), f": {r.reason}"))
     console.print(table)
     if notes:
-        console.print("Why they disagree:")
+        console.print("Why pso disagrees or abstains:")
         for note in notes:
             console.print(note)
-    console.print(f"Agreement: {result.agreed}/{result.total} ({result.rate:.0%}).")
+    console.print(_summary(result))

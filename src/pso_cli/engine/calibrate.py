@@ -4,12 +4,17 @@ Pure: takes assessments with their historical records and returns one row per ca
 the agreement rate. The historical record is read here, after scoring, and never by the
 rules or the aggregation.
 
-Agreement mapping:
+Agreement mapping, for the cases pso advises on:
     joined   -> recommend or recommend-with-conditions
     limited  -> recommend or recommend-with-conditions (NZ made a limited contribution,
                 and the proposal file describes that limited contribution)
     declined -> do-not-recommend
-    further-analysis never agrees: a calibration case is a decision that was made.
+
+further-analysis is pso declining to advise on what the file states (a must-have fact
+unknown, a contested legal basis, a range across the threshold): it neither agrees nor
+disagrees, and is counted apart as an abstention, with the reason. Agreement is the
+share of the cases pso advised on that match the decision; coverage is the share of
+cases it advised on at all. Both are reported; neither hides the other.
 """
 
 from __future__ import annotations
@@ -38,12 +43,16 @@ class Row:
     path: str
     verdict: Verdict
     decision: Decision
-    agrees: bool
-    score: float
-    confidence: float
+    agrees: bool  # advised, and the advice matches the decision
+    score: float | None
+    completeness: float
     pso_reason: str
     note: str | None
     reason: str  # one line; empty when the verdict agrees
+
+    @property
+    def advised(self) -> bool:
+        return self.verdict is not Verdict.FURTHER_ANALYSIS
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +68,18 @@ class Calibration:
         return sum(1 for r in self.rows if r.agrees)
 
     @property
+    def advised(self) -> int:
+        return sum(1 for r in self.rows if r.advised)
+
+    @property
     def rate(self) -> float:
-        return self.agreed / self.total if self.rows else 0.0
+        """Agreement among the cases pso advised on."""
+        return self.agreed / self.advised if self.advised else 0.0
+
+    @property
+    def coverage(self) -> float:
+        """The share of cases pso advised on."""
+        return self.advised / self.total if self.rows else 0.0
 
     @property
     def unexplained(self) -> tuple[Row, ...]:
@@ -81,6 +100,7 @@ def row(assessment: Assessment, record: HistoricalRecord) -> Row:
     note = one_line(record.calibration_note) if record.calibration_note else None
     pso_reason = one_line(assessment.reason)
     reason = "" if ok else f"pso: {pso_reason} Case: {note or NO_NOTE}"
+    # further-analysis is an abstention: the same explanation is owed, it is not a miss
     return Row(
         case=assessment.proposal_id,
         path=assessment.path,
@@ -88,7 +108,7 @@ def row(assessment: Assessment, record: HistoricalRecord) -> Row:
         decision=record.decision,
         agrees=ok,
         score=assessment.score,
-        confidence=assessment.confidence,
+        completeness=assessment.completeness,
         pso_reason=pso_reason,
         note=note,
         reason=reason,
