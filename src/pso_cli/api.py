@@ -183,15 +183,6 @@ def run_assessment(
 
 def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
     """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
-    from pso_cli.exitcodes import ExitCode
-    from pso_cli.model.findings import Verdict
-    from pso_cli.model.run import Invalid
+    from pso_cli.model.run import exit_code, verdicts
 
-    if any(isinstance(i, Invalid) for i in items):
-        return ExitCode.INVALID_INPUT
-    if fail_on == "never":
-        return ExitCode.OK
-    threshold = Verdict(fail_on).rank
-    if any(i.verdict.rank >= threshold for i in items if not isinstance(i, Invalid)):
-        return ExitCode.VERDICT_FAILED
-    return ExitCode.OK
+    return exit_code(verdicts(items), fail_on)

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pso_cli.errors import ConfigError, Location, Problem
-from pso_cli.exitcodes import ExitCode
 from pso_cli.model.findings import Verdict
-from pso_cli.model.run import Item, RunInfo, RunResult
+from pso_cli.model.run import Item, RunInfo, RunResult, exit_code, verdicts
 from pso_cli.render import BY_SUFFIX, FORMATS
 
 
@@ -79,7 +78,7 @@ def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
 
 
 def execute(req: Request) -> int:
-    from pso_cli.api import build_engine, exit_code_for, run_info
+    from pso_cli.api import build_engine, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
     from pso_cli.loading.inputs import expand
 
@@ -117,9 +116,8 @@ def execute(req: Request) -> int:
     on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
     items = _consume(stream, req, info, stdout_fmt)
-    code = exit_code_for(items, req.fail_on)
-    if code == 0 and req.fail_on_fragile and any(_fragile(i) for i in items):
-        code = 1
+    fragile = req.fail_on_fragile and any(_fragile(i) for i in items)
+    code = exit_code(verdicts(items), req.fail_on, fragile)
     run = RunResult(info, tuple(items), code)
     _write_outputs(run, outputs, req)
     if stdout_fmt is not None and not _streamed(stdout_fmt):
@@ -151,15 +149,8 @@ class Tally:
         self.fragile = self.fragile or fragile
 
     def exit_code(self, fail_on: str, fail_on_fragile: bool) -> int:
-        if self.counts["invalid"]:
-            return ExitCode.INVALID_INPUT
-        if fail_on != "never" and any(
-            n and Verdict(v).rank >= Verdict(fail_on).rank
-            for v, n in self.counts.items()
-            if v != "invalid"
-        ):
-            return ExitCode.VERDICT_FAILED
-        return ExitCode.VERDICT_FAILED if fail_on_fragile and self.fragile else ExitCode.OK
+        seen = [None if v == "invalid" else Verdict(v) for v, n in self.counts.items() if n]
+        return exit_code(seen, fail_on, fail_on_fragile and self.fragile)
 
 
 def _stream(
