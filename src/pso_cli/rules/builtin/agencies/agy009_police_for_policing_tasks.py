@@ -1,4 +1,4 @@
-"""AGY-009 police-for-policing-tasks: A policing task has a Police contribution."""
+"""AGY-009 police-for-policing-tasks: a policing task has a Police contribution."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ALT-003 smaller-contribution-considered: A smaller or niche contribution was considered."""
+"""ALT-003 smaller-contribution-considered: a smaller or niche contribution was considered."""
 
 from __future__ import annotations
 

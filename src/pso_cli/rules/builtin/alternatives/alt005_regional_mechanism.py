@@ -1,4 +1,4 @@
-"""ALT-005 regional-mechanism: A regional mechanism is leading or was considered."""
+"""ALT-005 regional-mechanism: a regional mechanism is leading or was considered."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ALT-008 humanitarian-need-only: A humanitarian need is tested against humanitarian funding."""
+"""ALT-008 humanitarian-need-only: a humanitarian need is tested against humanitarian funding."""
 
 from __future__ import annotations
 

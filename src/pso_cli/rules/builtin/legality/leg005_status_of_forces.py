@@ -1,4 +1,4 @@
-"""LEG-005 status-of-forces: new Zealand personnel have status-of-forces protections."""
+"""LEG-005 status-of-forces: New Zealand personnel have status-of-forces protections."""
 
 from __future__ import annotations
 

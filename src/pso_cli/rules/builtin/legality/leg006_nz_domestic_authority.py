@@ -1,4 +1,4 @@
-"""LEG-006 nz-domestic-authority: new Zealand's domestic authority to deploy is stated."""
+"""LEG-006 nz-domestic-authority: New Zealand's domestic authority to deploy is stated."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""LEG-008 peace-to-keep: A peacekeeping-type mission has a peace to keep."""
+"""LEG-008 peace-to-keep: a peacekeeping-type mission has a peace to keep."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""LEG-011 main-party-consent: A peacekeeping-type mission has the consent of the main parties."""
+"""LEG-011 main-party-consent: a peacekeeping-type mission has the consent of the main parties."""
 
 from __future__ import annotations
 
