@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pso_cli.engine.build import assess_one, build_engine
 from pso_cli.errors import InputError, Problem
 from pso_cli.loading.inputs import STDIN, expand
-from pso_cli.loading.load import Loaded, load_proposal, proposal_from_bytes
+from pso_cli.loading.load import Loaded, load_input, load_proposal, read_stdin
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from pso_cli.engine.assess import Analysis, Engine
+    from pso_cli.engine.assess import Engine
     from pso_cli.model.run import Item, RunInfo, RunResult
 
 # pso_cli.model.run (results, and the findings they hold) is imported where a result is
@@ -39,22 +39,6 @@ class ValidationResult:
     path: str
     problems: tuple[Problem, ...]
     kind: str = "proposal"
-
-
-def read_stdin(max_bytes: int, name: str) -> bytes:
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError.at(name, 1, 1, f"input over the {max_bytes}-byte limit", "too-large")
-    return data
-
-
-def load_input(
-    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
-) -> Loaded:
-    """Load a path, or standard input for '-'."""
-    if path == STDIN:
-        return proposal_from_bytes(read_stdin(max_bytes, stdin_filename), stdin_filename)
-    return load_proposal(path, max_bytes)
 
 
 def validate_one(
@@ -84,34 +68,6 @@ def validate_paths(
     if not files:
         raise InputError.at(", ".join(paths) or ".", 1, 1, "no proposal files found", "no-input")
     return [validate_one(p, max_bytes, stdin_filename) for p in files]
-
-
-def build_engine(
-    profile: str = "nz-default",
-    as_of: dt.date | None = None,
-    rules_files: Sequence[str] = (),
-    commitments: str | None = None,
-    analysis: Analysis | None = None,
-) -> Engine:
-    """Registry, profile and active rules, built once for a batch."""
-    import dataclasses
-    import os
-
-    from pso_cli.criteria.profile import load_profile
-    from pso_cli.engine.assess import Analysis, Engine
-    from pso_cli.engine.commitments import load_commitments
-    from pso_cli.rules.registry import build_registry
-
-    prof = load_profile(profile)
-    registry = build_registry(tuple(rules_files))
-    source = commitments
-    if source is None and prof.commitments:
-        source = os.path.join(os.path.dirname(prof.origin), prof.commitments)
-    deployments = load_commitments(source) if source else ()
-    engine = Engine.build(
-        registry, prof, as_of or dt.date.today(), deployments, source, as_of_given=as_of is not None
-    )
-    return dataclasses.replace(engine, analysis=analysis or Analysis())
 
 
 def run_info(
@@ -153,20 +109,6 @@ def run_info(
     )
 
 
-def assess_one(
-    engine: Engine, path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
-) -> Item:
-    """Load and assess one input; an unreadable or invalid file becomes an Invalid item."""
-    from pso_cli.engine.assess import assess_loaded
-    from pso_cli.model.run import Invalid
-
-    try:
-        loaded = load_input(path, max_bytes, stdin_filename)
-    except InputError as exc:
-        return Invalid(stdin_filename if path == STDIN else path, tuple(exc.problems))
-    return assess_loaded(engine, loaded)
-
-
 def run_assessment(
     paths: Sequence[str],
     profile: str = "nz-default",
@@ -185,15 +127,6 @@ def run_assessment(
 
 def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
     """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
-    from pso_cli.exitcodes import ExitCode
-    from pso_cli.model.findings import Verdict
-    from pso_cli.model.run import Invalid
+    from pso_cli.model.run import exit_code, verdicts
 
-    if any(isinstance(i, Invalid) for i in items):
-        return ExitCode.INVALID_INPUT
-    if fail_on == "never":
-        return ExitCode.OK
-    threshold = Verdict(fail_on).rank
-    if any(i.verdict.rank >= threshold for i in items if not isinstance(i, Invalid)):
-        return ExitCode.VERDICT_FAILED
-    return ExitCode.OK
+    return exit_code(verdicts(items), fail_on)

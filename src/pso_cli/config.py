@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pso_cli.errors import ConfigError
+from pso_cli.render import FORMAT_NAMES
 
 DEFAULTS: dict[str, Any] = {
     "profile": "nz-default",
@@ -91,7 +92,7 @@ _CHOICES = {
         "do-not-recommend",
         "never",
     ),
-    "format": ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html"),
+    "format": FORMAT_NAMES,
 }
 
 

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from pso_cli.cli import options as opt
+from pso_cli.render import FORMATS
 
-FORMAT_NAMES = "text, json, jsonl, sarif, junit, markdown, github, html"
+FORMAT_NAMES = ", ".join(FORMATS)
 FAIL_ON = (
     "recommend",
     "recommend-with-conditions",
@@ -130,7 +131,7 @@ def assess(
         },
     )
     fmt = str(settings["format"])
-    if fmt not in ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html"):
+    if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of: {FORMAT_NAMES}", param_hint="--format")
     if settings["fail_on"] not in FAIL_ON:
         raise typer.BadParameter(

@@ -10,11 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pso_cli.errors import ConfigError, Location, Problem
-from pso_cli.exitcodes import ExitCode
 from pso_cli.model.findings import Verdict
-from pso_cli.model.run import Item, RunInfo, RunResult
-
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "markdown", "github", "html")
+from pso_cli.model.run import Item, RunInfo, RunResult, exit_code, verdicts
+from pso_cli.render import BY_SUFFIX, FORMATS
 
 
 @dataclass
@@ -42,13 +40,6 @@ class Request:
     annotate: bool = False  # also print GitHub annotations (auto under GITHUB_ACTIONS)
 
 
-_BY_SUFFIX = {
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif",
-    ".xml": "junit", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-    ".htm": "html", ".txt": "text",
-}  # fmt: skip
-
-
 def parse_outputs(req: Request) -> list[tuple[str, str]]:
     """[FORMAT:]FILE pairs. An unprefixed FILE takes --format when it was given, else the
     format its extension names (report.sarif is SARIF), else text."""
@@ -61,7 +52,7 @@ def parse_outputs(req: Request) -> list[tuple[str, str]]:
             out.append((req.fmt, spec))
         else:
             suffix = os.path.splitext(spec)[1].lower()
-            out.append((_BY_SUFFIX.get(suffix, req.fmt), spec))
+            out.append((BY_SUFFIX.get(suffix, req.fmt), spec))
     return out
 
 
@@ -87,7 +78,7 @@ def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
 
 
 def execute(req: Request) -> int:
-    from pso_cli.api import build_engine, exit_code_for, run_info
+    from pso_cli.api import build_engine, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
     from pso_cli.loading.inputs import expand
 
@@ -100,7 +91,7 @@ def execute(req: Request) -> int:
     _refuse_inputs(outputs, files)
     from pso_cli.engine.assess import Analysis
 
-    human = req.fmt in ("text", "markdown", "html")
+    human = req.fmt in FORMATS and FORMATS[req.fmt].human
     what_if = req.what_if if req.what_if is not None else (human or req.sensitivity)
     analysis = Analysis(what_if, req.sensitivity, req.samples, req.seed)
     engine = build_engine(req.profile, req.as_of, req.rules, req.commitments, analysis)
@@ -117,7 +108,7 @@ def execute(req: Request) -> int:
     )
     jobs = req.jobs or default_jobs()
     stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
-    if stdout_fmt in ("text", "jsonl") and not outputs and not req.annotate:
+    if stdout_fmt is not None and _streamed(stdout_fmt) and not outputs and not req.annotate:
         return _stream(req, engine, spec, files, jobs, info, stdout_fmt)
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     from pso_cli.cli import progress
@@ -125,12 +116,11 @@ def execute(req: Request) -> int:
     on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
     items = _consume(stream, req, info, stdout_fmt)
-    code = exit_code_for(items, req.fail_on)
-    if code == 0 and req.fail_on_fragile and any(_fragile(i) for i in items):
-        code = 1
+    fragile = req.fail_on_fragile and any(_fragile(i) for i in items)
+    code = exit_code(verdicts(items), req.fail_on, fragile)
     run = RunResult(info, tuple(items), code)
     _write_outputs(run, outputs, req)
-    if stdout_fmt not in (None, "text", "jsonl"):
+    if stdout_fmt is not None and not _streamed(stdout_fmt):
         from pso_cli.render import renderer
 
         sys.stdout.write(renderer(str(stdout_fmt))(run))
@@ -139,6 +129,11 @@ def execute(req: Request) -> int:
 
         sys.stdout.write(renderer("github")(run))
     return run.exit_code
+
+
+def _streamed(fmt: str) -> bool:
+    """Text and JSON Lines reach stdout as each result finishes, never as one document."""
+    return fmt in FORMATS and FORMATS[fmt].streamed
 
 
 class Tally:
@@ -154,15 +149,8 @@ class Tally:
         self.fragile = self.fragile or fragile
 
     def exit_code(self, fail_on: str, fail_on_fragile: bool) -> int:
-        if self.counts["invalid"]:
-            return ExitCode.INVALID_INPUT
-        if fail_on != "never" and any(
-            n and Verdict(v).rank >= Verdict(fail_on).rank
-            for v, n in self.counts.items()
-            if v != "invalid"
-        ):
-            return ExitCode.VERDICT_FAILED
-        return ExitCode.VERDICT_FAILED if fail_on_fragile and self.fragile else ExitCode.OK
+        seen = [None if v == "invalid" else Verdict(v) for v, n in self.counts.items() if n]
+        return exit_code(seen, fail_on, fail_on_fragile and self.fragile)
 
 
 def _stream(

@@ -50,7 +50,7 @@ def _init(spec: EngineSpec) -> None:
     # workers, which must not each print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    from pso_cli.api import build_engine
+    from pso_cli.engine.build import build_engine
 
     global _WORKER
     _WORKER = (
@@ -66,7 +66,7 @@ def _init(spec: EngineSpec) -> None:
 
 
 def _work(path: str) -> Item:
-    from pso_cli.api import assess_one
+    from pso_cli.engine.build import assess_one
 
     assert _WORKER is not None
     engine, spec = _WORKER
@@ -104,7 +104,7 @@ def assess_many(
     stdin_filename: str = "<stdin>",
 ) -> Iterator[Item]:
     """Yield one item per file, in order."""
-    from pso_cli.api import assess_one
+    from pso_cli.engine.build import assess_one
 
     if not _pooled(jobs, files):
         for path in files:
@@ -121,7 +121,7 @@ def assess_lines(
     stdin_filename: str = "<stdin>",
 ) -> Iterator[tuple[Brief, str]]:
     """Yield (brief, JSON line) per file, in order; in a pool, workers render the lines."""
-    from pso_cli.api import assess_one
+    from pso_cli.engine.build import assess_one
     from pso_cli.render.json_report import render_line
 
     if not _pooled(jobs, files):

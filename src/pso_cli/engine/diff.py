@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import format_dotted
 from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome, Verdict
+from pso_cli.model.paths import format_dotted
 from pso_cli.model.proposal import Proposal
 
 if TYPE_CHECKING:

@@ -20,9 +20,10 @@ from pso_cli.criteria.profile import Profile, RuleSetting
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import SourceMap, parse_dotted
+from pso_cli.loading.source_map import SourceMap
 from pso_cli.model.findings import Consideration, Finding, Outcome, Severity
 from pso_cli.model.legal_analysis import LegalAnalysis
+from pso_cli.model.paths import parse_dotted
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Check, Rule, RuleContext, new_finding
 from pso_cli.rules.registry import Registry

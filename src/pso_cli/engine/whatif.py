@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import format_dotted, parse_dotted
 from pso_cli.model.diagnostics import model_at
 from pso_cli.model.findings import Assessment, Change, Finding, Outcome, Verdict
+from pso_cli.model.paths import format_dotted, parse_dotted
 from pso_cli.model.proposal import Proposal
 
 if TYPE_CHECKING:

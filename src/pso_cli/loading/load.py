@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from pso_cli.errors import InputError, Location, Problem
+from pso_cli.loading.inputs import STDIN
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES, decode, read_bytes
 from pso_cli.loading.source_map import SourceMap
 from pso_cli.loading.yaml_source import parse_yaml
@@ -125,3 +127,19 @@ def validate_document(data: bytes, path: str) -> str:
     except ValidationError as exc:
         raise InputError(problems_from(exc, smap, model)) from None
     return kind.removesuffix("_format")
+
+
+def read_stdin(max_bytes: int, name: str) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError.at(name, 1, 1, f"input over the {max_bytes}-byte limit", "too-large")
+    return data
+
+
+def load_input(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
+) -> Loaded:
+    """Load a path, or standard input for '-'."""
+    if path == STDIN:
+        return proposal_from_bytes(read_stdin(max_bytes, stdin_filename), stdin_filename)
+    return load_proposal(path, max_bytes)

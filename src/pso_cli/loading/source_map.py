@@ -1,10 +1,11 @@
-"""Map model field paths to positions in the YAML file."""
+"""Map model field paths (pso_cli.model.paths) to positions in the YAML file."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-Path = tuple[str | int, ...]
+from pso_cli.model.paths import FieldPath
+
 Position = tuple[int, int]
 
 
@@ -19,10 +20,10 @@ class SourceMap:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._values: dict[Path, Position] = {(): (1, 1)}
-        self._keys: dict[Path, Position] = {}
+        self._values: dict[FieldPath, Position] = {(): (1, 1)}
+        self._keys: dict[FieldPath, Position] = {}
 
-    def add(self, path: Path, value: Position, key: Position | None = None) -> None:
+    def add(self, path: FieldPath, value: Position, key: Position | None = None) -> None:
         self._values[path] = value
         if key is not None:
             self._keys[path] = key
@@ -45,31 +46,10 @@ class SourceMap:
     def has(self, path: Sequence[str | int]) -> bool:
         return tuple(path) in self._values
 
-    def rename(self, old: Path, new: Path) -> None:
+    def rename(self, old: FieldPath, new: FieldPath) -> None:
         """Positions under `old` found under `new` too (a key renamed by an upgrade)."""
         n = len(old)
         for table in (self._values, self._keys):
             moved = {new + p[n:]: pos for p, pos in table.items() if p[:n] == old}
             table.update(moved)
 
-
-def parse_dotted(field: str) -> Path:
-    """'a.b[2].c' -> ('a', 'b', 2, 'c')."""
-    out: list[str | int] = []
-    for part in field.split(".") if field else []:
-        name, _, rest = part.partition("[")
-        if name:
-            out.append(name)
-        while rest:
-            idx, _, rest = rest.partition("]")
-            out.append(int(idx))
-            rest = rest.lstrip("[")
-    return tuple(out)
-
-
-def format_dotted(path: Sequence[str | int]) -> str:
-    """('a', 'b', 2, 'c') -> 'a.b[2].c'."""
-    out = ""
-    for seg in path:
-        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
-    return out

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from pso_cli.errors import InputError, Location, Problem
-from pso_cli.loading.source_map import Path, SourceMap, format_dotted
+from pso_cli.loading.source_map import SourceMap
+from pso_cli.model.paths import FieldPath, format_dotted
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -69,7 +70,7 @@ _SPECIAL_FLOAT = {
 class _Frame:
     """An open mapping or sequence while events stream in."""
 
-    path: Path
+    path: FieldPath
     container: Any
     is_map: bool
     pending_key: str | None = None
@@ -168,7 +169,7 @@ class _Builder:
                 "unsafe-tag",
             )
 
-    def add_value(self, value: Any, event: Any, is_container: bool) -> Path | None:
+    def add_value(self, value: Any, event: Any, is_container: bool) -> FieldPath | None:
         """Place a value in the enclosing container; return its path if it is a key."""
         pos = _pos(event.start_mark)
         if not self.stack:
@@ -302,7 +303,7 @@ class _Builder:
                         top.pending_key = key
                         top.key_pos = (mark.line + 1, mark.column + 1)
                     continue
-                path: Path = (*top.path, key)
+                path: FieldPath = (*top.path, key)
                 keys[path] = top.key_pos  # type: ignore[assignment]
                 top.pending_key = None
             else:

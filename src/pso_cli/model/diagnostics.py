@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pso_cli.errors import Location, Problem
-from pso_cli.loading.source_map import SourceMap, format_dotted
+from pso_cli.loading.source_map import SourceMap
+from pso_cli.model.paths import format_dotted
 
 
 def _unwrap(tp: Any) -> Iterator[Any]:

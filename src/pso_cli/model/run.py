@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pso_cli.errors import Problem
+from pso_cli.exitcodes import ExitCode
 from pso_cli.model.findings import Assessment, Verdict
 
 
@@ -71,3 +73,27 @@ class RunResult:
         for item in self.items:
             out["invalid" if isinstance(item, Invalid) else item.verdict.value] += 1
         return out
+
+
+def reached_fail_on(verdict: Verdict, fail_on: str) -> bool:
+    """Whether a verdict reaches the run's --fail-on threshold ("never" never does)."""
+    if fail_on == "never":
+        return False
+    return verdict.rank >= Verdict(fail_on).rank
+
+
+def exit_code(verdicts: Iterable[Verdict | None], fail_on: str, fragile: bool = False) -> int:
+    """The exit code of a run, from its verdicts (None for an invalid input): 3 if any input
+    is invalid, else 1 if a verdict reached `fail_on` or `fragile` (a fragile verdict under
+    --fail-on-fragile), else 0. The one place this is decided."""
+    seen = list(verdicts)
+    if any(v is None for v in seen):
+        return ExitCode.INVALID_INPUT
+    if fragile or any(reached_fail_on(v, fail_on) for v in seen if v is not None):
+        return ExitCode.VERDICT_FAILED
+    return ExitCode.OK
+
+
+def verdicts(items: Iterable[Item]) -> list[Verdict | None]:
+    """Each item's verdict, None for an invalid input: what `exit_code` reads."""
+    return [None if isinstance(i, Invalid) else i.verdict for i in items]

@@ -20,8 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome
-from pso_cli.model.run import Invalid, RunResult
-from pso_cli.render.sarif import reached_fail_on
+from pso_cli.model.run import Invalid, RunResult, reached_fail_on
 
 __all__ = ["render"]
 

@@ -15,8 +15,8 @@ import json
 from typing import Any
 
 from pso_cli.errors import Problem
-from pso_cli.model.findings import Assessment, Finding, Outcome, Severity, Verdict
-from pso_cli.model.run import Invalid, Item, RuleInfo, RunInfo, RunResult
+from pso_cli.model.findings import Assessment, Finding, Outcome, Severity
+from pso_cli.model.run import Invalid, Item, RuleInfo, RunInfo, RunResult, reached_fail_on
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,7 +32,7 @@ _SEVERITY_LEVEL: dict[str, str] = {
     Severity.INFO: "note",
 }
 
-__all__ = ["REPORTED", "finding_level", "reached_fail_on", "render", "uri"]
+__all__ = ["REPORTED", "finding_level", "render", "uri"]
 
 
 def severity_level(severity: str) -> str:
@@ -46,13 +46,6 @@ def finding_level(f: Finding) -> str:
     if f.outcome == Outcome.CONCERN:
         return _SEVERITY_LEVEL[f.severity]
     return "note"
-
-
-def reached_fail_on(verdict: Verdict, fail_on: str) -> bool:
-    """Whether a verdict reaches the run's --fail-on threshold ("never" never does)."""
-    if fail_on == "never":
-        return False
-    return verdict.rank >= Verdict(fail_on).rank
 
 
 def uri(path: str) -> str:
