@@ -19,6 +19,7 @@ stated facts changed. The properties are the decision analyst's:
 from __future__ import annotations
 
 import copy
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,9 @@ EPS = 1e-6
 
 # Facts each owned by one attribute, their values worst first (as the profile orders them).
 ORDERED: dict[tuple[str, ...], list[Any]] = {
-    ("legal_basis", "status_of_forces", "status"): ["none", "negotiating", "exchange-of-notes", "signed"],
+    ("legal_basis", "status_of_forces", "status"): [
+        "none", "negotiating", "exchange-of-notes", "signed"
+    ],
     ("strategic", "nz_security", "effect"): ["harms", "neutral", "advances"],
     ("strategic", "rules_based_order", "effect"): ["harms", "neutral", "advances"],
     ("strategic", "economic_interests", "effect"): ["harms", "neutral", "advances"],
@@ -99,7 +102,7 @@ def test_improving_one_stated_fact_never_lowers_the_score_or_the_verdict(
     doc: dict[str, Any], path: tuple[str, ...]
 ) -> None:
     results = [assess(put(doc, path, v)) for v in ORDERED[path]]
-    for a, b in zip(results, results[1:], strict=False):
+    for a, b in itertools.pairwise(results):
         if a.score is not None and b.score is not None:
             assert b.score >= a.score - EPS, (path, a.score, b.score)
         assert no_worse(a, b), (path, a.verdict, b.verdict, b.reason)
@@ -140,7 +143,8 @@ def test_padding_never_helps(doc: dict[str, Any]) -> None:
     before = assess(doc)
     unrelated = {"number": 9999, "year": 2029, "chapter": "vi", "for_this_situation": False}
     padded = [
-        put(doc, ("legal_basis", "security_council"), [*doc["legal_basis"]["security_council"], unrelated]),
+        put(doc, ("legal_basis", "security_council"),
+            [*doc["legal_basis"]["security_council"], unrelated]),
         put(doc, ("strategic", "relationships"), doc["strategic"]["relationships"] * 3),
         put(doc, ("alternatives",), [*doc["alternatives"], {
             "type": "sanctions", "description": "Targeted sanctions", "feasibility": "high",
