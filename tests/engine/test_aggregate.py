@@ -1,271 +1,173 @@
-"""aggregate.py: findings to scores, confidence and a verdict (pure, table-tested)."""
+"""The verdict, table-tested: the non-compensatory judgement first, then the score's range."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from pso_cli.criteria.profile import Thresholds, Weights
-from pso_cli.engine.aggregate import (
-    BASELINE,
-    RuleFacts,
-    conditions_of,
-    consideration_result,
-    decide,
+from pso_cli.criteria.profile import Thresholds
+from pso_cli.engine.aggregate import Judgement, decide, verdict_of
+from pso_cli.engine.value import AttributeModel, OverallValue, Rated, evaluate
+from pso_cli.model.findings import Finding, Gate, Outcome, Severity, Verdict
+from pso_cli.model.kinds import Consideration as C
+from pso_cli.model.legal_analysis import Basis, LegalAnalysis, LegalOutcome
+
+T = Thresholds(recommend=70, with_conditions=50)  # no completeness floor, as nz-default
+LEVELS = ("worst", "low", "mid", "high", "best")
+VALUES = {"worst": 0.0, "low": 25.0, "mid": 50.0, "high": 75.0, "best": 100.0}
+WEIGHTS = {C.STRATEGIC: 1.0, C.LEGALITY: 1.0, C.AGENCIES: 1.0, C.ALTERNATIVES: 1.0}
+MODELS = tuple(
+    AttributeModel(f"{c.value[:3].upper()}-00{i}", c, f"{c.value} {i}", LEVELS, VALUES, 1.0)
+    for c in C
+    for i in (1, 2)
 )
-from pso_cli.model.findings import Consideration, Finding, Outcome, Severity, Verdict
-
-C = Consideration
-EQUAL = Weights()
-T = Thresholds()  # recommend 70, with_conditions 50, min_confidence 0.6, per-consideration 0.4
 
 
-def f(
-    c: Consideration,
-    rule: str,
-    outcome: Outcome,
-    effect: float = 0.0,
-    severity: Severity = Severity.MAJOR,
-    condition: str | None = None,
-    accepted: bool = False,
-) -> Finding:
-    return Finding(
-        outcome=outcome,
-        message=f"{rule} {outcome}",
-        field="x",
-        effect=effect,
-        condition=condition,
-        rule=rule,
-        rule_name=rule.lower(),
-        consideration=c,
-        severity=severity,
-        accepted=accepted,
-    )
+def overall(**levels: str | None) -> OverallValue:
+    """Every attribute at `default` unless named (None: unknown)."""
+    default = levels.pop("default", "best")
+    rated = {m.code: Rated(m.code, levels.get(m.code.replace("-", "_"), default)) for m in MODELS}
+    return evaluate(MODELS, rated, WEIGHTS)
 
 
-def known(c: Consideration, code: str = "", facts: int = 1, k: float = 1.0) -> RuleFacts:
-    return RuleFacts(code or f"{c.value[:3].upper()}-001", c, facts, k)
+def law(outcome: LegalOutcome, **kw: Any) -> LegalAnalysis:
+    basis = Basis.CONSENT if outcome is LegalOutcome.LAWFUL else Basis.NONE
+    base: dict[str, Any] = dict(
+        outcome=outcome, basis=basis, bases=(), reason=f"It is {outcome}.",
+        field="legal_basis", questions=(), notes=(), places=(),
+    )  # fmt: skip
+    return LegalAnalysis(**{**base, **kw})
 
 
-ALL_KNOWN = [known(c) for c in Consideration]
+def finding(outcome: Outcome, severity: Severity = Severity.MINOR, **kw: Any) -> Finding:
+    return Finding(outcome, kw.pop("message", "m"), "f", rule=kw.pop("rule", "STR-002"),
+                   severity=severity, **kw)  # fmt: skip
 
 
-def supports_everywhere(points: float = 30.0) -> list[Finding]:
-    return [f(c, f"{c.value[:3].upper()}-001", Outcome.SUPPORTS, points) for c in Consideration]
+def veto(status: str, verdict: str = "do-not-recommend") -> Gate:
+    return Gate("duty-of-care", "Duty of care", status, "risk.threat_level", 9, 3, "veto", verdict)
 
 
-def test_clean_high_score_recommends() -> None:
-    d = decide(supports_everywhere(30), ALL_KNOWN, EQUAL, T)
-    assert d.verdict == Verdict.RECOMMEND
-    assert d.score == 80.0
-    assert d.confidence == 1.0
-    assert d.conditions == ()
-    assert "no outstanding conditions" in d.reason
+def test_all_sound_recommends() -> None:
+    d = decide([], overall(), T, Judgement(law=law(LegalOutcome.LAWFUL)))
+    assert d.verdict is Verdict.RECOMMEND and d.score == 100.0 and d.completeness == 1.0
 
 
-def test_blocker_forces_do_not_recommend_even_with_a_high_score() -> None:
-    findings = [*supports_everywhere(50), f(C.LEGALITY, "LEG-001", Outcome.BLOCKER, -1)]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.score >= 90
-    assert d.verdict == Verdict.DO_NOT_RECOMMEND
-    assert d.reason.startswith("A gate is not met: LEG-001 blocker")
+def test_a_gate_blocker_forces_do_not_recommend_whatever_the_score() -> None:
+    d = decide([finding(Outcome.BLOCKER, message="No basis.")], overall(), T)
+    assert d.verdict is Verdict.DO_NOT_RECOMMEND and "No basis." in d.reason
 
 
-def test_blocker_beats_low_confidence_and_rule_errors() -> None:
-    findings = [
-        f(C.LEGALITY, "LEG-001", Outcome.BLOCKER, -50),
-        f(C.LEGALITY, "LEG-002", Outcome.BLOCKER, -50),
-        f(C.STRATEGIC, "STR-001", Outcome.ERROR),
-    ]
-    d = decide(findings, [], EQUAL, T)
-    assert d.verdict == Verdict.DO_NOT_RECOMMEND
-    assert d.reason.endswith("(and 1 more)")
+def test_a_failed_veto_forces_its_verdict() -> None:
+    d = decide([], overall(), T, Judgement(gates=(veto("failed"),)))
+    assert d.verdict is Verdict.DO_NOT_RECOMMEND and "Duty of care" in d.reason
+    fa = Judgement(gates=(veto("failed", "further-analysis"),),
+                   veto_conditions={"duty-of-care": "Close the gap."})  # fmt: skip
+    d = decide([], overall(), T, fa)
+    assert d.verdict is Verdict.FURTHER_ANALYSIS and "Close the gap." in d.conditions
 
 
-def test_rule_error_gives_further_analysis() -> None:
-    findings = [*supports_everywhere(30), f(C.AGENCIES, "AGY-003", Outcome.ERROR)]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.verdict == Verdict.FURTHER_ANALYSIS
-    assert "AGY-003 could not be evaluated" in d.reason
+def test_a_passed_or_unknown_veto_does_not_force_a_verdict() -> None:
+    for status in ("passed", "unknown"):
+        assert decide([], overall(), T, Judgement(gates=(veto(status),))).verdict is (
+            Verdict.RECOMMEND
+        )
 
 
-def test_low_overall_confidence_gives_further_analysis() -> None:
-    rules = [known(c, facts=10, k=5) for c in Consideration]  # 0.5 < 0.6
-    findings = [*supports_everywhere(30), f(C.LEGALITY, "LEG-009", Outcome.MISSING)]
-    d = decide(findings, rules, EQUAL, T)
-    assert d.confidence == 0.5
-    assert d.verdict == Verdict.FURTHER_ANALYSIS
-    assert "1 facts missing, confidence 50%" in d.reason
+def test_contested_law_asks_for_legal_advice() -> None:
+    j = Judgement(law=law(LegalOutcome.CONTESTED, questions=("whether X may consent",)))
+    d = decide([], overall(), T, j)
+    assert d.verdict is Verdict.FURTHER_ANALYSIS
+    assert d.conditions[0] == "Obtain legal advice on whether X may consent."
 
 
-def test_one_weak_consideration_gives_further_analysis_even_if_overall_is_fine() -> None:
-    rules = [known(c) for c in Consideration if c != C.ALTERNATIVES]
-    rules.append(known(C.ALTERNATIVES, facts=10, k=3))  # 0.3 < 0.4
-    d = decide(supports_everywhere(30), rules, EQUAL, T)
-    assert d.confidence == pytest.approx((1 + 1 + 1 + 0.3) / 4, abs=1e-3)
-    assert d.confidence >= T.min_confidence
-    assert d.verdict == Verdict.FURTHER_ANALYSIS
-    assert "least known: alternative options" in d.reason
+def test_contested_law_settled_on_advice_lets_the_score_decide() -> None:
+    j = Judgement(law=law(LegalOutcome.CONTESTED, advice="Legal Division (2030-01-01)"))
+    assert decide([], overall(), T, j).verdict is Verdict.RECOMMEND
 
 
-def test_consideration_with_no_applicable_rule_has_zero_confidence() -> None:
-    r = consideration_result(C.AGENCIES, [], [], 0.25)
-    assert r.confidence == 0.0
-    assert r.score == BASELINE
+def test_unknown_law_asks_for_the_facts() -> None:
+    j = Judgement(law=law(LegalOutcome.UNKNOWN, questions=("state the host's consent",)))
+    d = decide([], overall(), T, j)
+    assert d.verdict is Verdict.FURTHER_ANALYSIS and d.conditions == ("State the host's consent.",)
 
 
-def test_score_below_with_conditions_does_not_recommend() -> None:
-    findings = [f(c, f"{c.value[:3].upper()}-001", Outcome.CONCERN, -10) for c in Consideration]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.score == 40.0
-    assert d.verdict == Verdict.DO_NOT_RECOMMEND
-    assert "below the 50" in d.reason
+def test_a_must_have_fact_unknown_forces_further_analysis_naming_it() -> None:
+    d = decide([], overall(), T, Judgement(missing=(("risk.threat_level", 3, 1),)))
+    assert d.verdict is Verdict.FURTHER_ANALYSIS and "risk.threat_level" in d.reason
 
 
-def test_score_exactly_at_with_conditions_is_not_below() -> None:
-    d = decide([], ALL_KNOWN, EQUAL, T)
-    assert d.score == 50.0
-    assert d.verdict == Verdict.WITH_CONDITIONS
-    assert "score 50 below 70" in d.reason
+def test_an_undecided_gate_forces_further_analysis() -> None:
+    gate = Gate("STR-001", "UN-led or coalition", "unknown", "leadership.partners", 4, 1)
+    assert decide([], overall(), T, Judgement(gates=(gate,))).verdict is Verdict.FURTHER_ANALYSIS
+
+
+def test_a_rule_error_forces_further_analysis() -> None:
+    assert decide([finding(Outcome.ERROR)], overall(), T).verdict is Verdict.FURTHER_ANALYSIS
+
+
+def test_a_range_wholly_below_the_threshold_is_do_not_recommend() -> None:
+    d = decide([], overall(default="low"), T)
+    assert d.verdict is Verdict.DO_NOT_RECOMMEND and (d.low, d.high) == (25.0, 25.0)
+
+
+def test_a_range_that_straddles_the_threshold_is_further_analysis_naming_facts() -> None:
+    # four attributes known at 'low' (25), four unknown: score 25, range 12.5-62.5
+    o = overall(default="low", STR_002=None, LEG_002=None, AGE_002=None, ALT_002=None)
+    d = decide([], o, T)
+    assert d.verdict is Verdict.FURTHER_ANALYSIS and "straddles" in d.reason
+    assert "agencies 2" in d.reason  # the unknown facts to state are named, by weight
+
+
+def test_a_recommendation_that_depends_on_unknowns_becomes_conditional() -> None:
+    # score 100 on what is known, but the range reaches below 70
+    o = overall(STR_002=None, LEG_002=None, ALT_002=None)
+    assert o.score == 100.0 and o.low < 70 <= o.score
+    verdict, _, extra = verdict_of([], o, (), T)
+    assert verdict is Verdict.WITH_CONDITIONS
+    assert extra and all(e.startswith("State ") for e in extra)
 
 
 def test_conditions_give_recommend_with_conditions() -> None:
-    findings = [
-        *supports_everywhere(30),
-        f(C.AGENCIES, "AGY-002", Outcome.CONCERN, -5, Severity.MINOR, condition="Do X."),
-        f(C.LEGALITY, "LEG-002", Outcome.CONCERN, -5, Severity.MINOR, condition="Do Y."),
-        f(C.LEGALITY, "LEG-003", Outcome.CONCERN, -5, Severity.MINOR, condition="Do X."),
-    ]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.score >= T.recommend
-    assert d.verdict == Verdict.WITH_CONDITIONS
-    assert d.conditions == ("Do X.", "Do Y.")
-    assert "2 conditions to meet" in d.reason
+    cond = finding(Outcome.CONCERN, condition="Conclude a SOFA.")
+    d = decide([cond], overall(), T)
+    assert d.verdict is Verdict.WITH_CONDITIONS and "Conclude a SOFA." in d.conditions
 
 
-def test_a_major_concern_without_condition_still_needs_conditions() -> None:
-    findings = [*supports_everywhere(30), f(C.STRATEGIC, "STR-009", Outcome.CONCERN, -1)]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.verdict == Verdict.WITH_CONDITIONS
-    assert "1 significant concern" in d.reason
+def test_a_significant_concern_is_named_in_the_reason() -> None:
+    d = decide([finding(Outcome.CONCERN, Severity.MAJOR)], overall(), T)
+    assert d.verdict is Verdict.WITH_CONDITIONS and "1 significant concern" in d.reason
 
 
-def test_a_minor_concern_without_condition_does_not_stop_recommend() -> None:
-    findings = [
-        *supports_everywhere(30),
-        f(C.STRATEGIC, "STR-009", Outcome.CONCERN, -1, Severity.MINOR),
-    ]
-    assert decide(findings, ALL_KNOWN, EQUAL, T).verdict == Verdict.RECOMMEND
+def test_an_accepted_concern_no_longer_conditions_the_verdict() -> None:
+    cond = finding(Outcome.CONCERN, Severity.MAJOR, condition="Do X.", accepted=True)
+    assert decide([cond], overall(), T).verdict is Verdict.RECOMMEND
 
 
-def test_accepted_concerns_do_not_count() -> None:
-    concern = f(C.LEGALITY, "LEG-007", Outcome.CONCERN, -40, condition="Renew.", accepted=True)
-    findings = [*supports_everywhere(30), concern]
-    d = decide(findings, ALL_KNOWN, EQUAL, T)
-    assert d.verdict == Verdict.RECOMMEND
-    assert d.conditions == ()
-    legality = next(r for r in d.considerations if r.consideration == C.LEGALITY)
-    assert legality.score == 80.0
-    assert dict(legality.contributions) == {"LEG-001": 30.0}
+def test_a_score_between_the_thresholds_is_recommend_with_conditions() -> None:
+    d = decide([], overall(default="mid"), T)
+    assert d.verdict is Verdict.WITH_CONDITIONS and "below the 70" in d.reason
 
 
-def test_weights_shift_the_overall_score() -> None:
-    findings = [f(C.STRATEGIC, "STR-001", Outcome.SUPPORTS, 40)]  # strategic 90, others 50
-    equal = decide(findings, ALL_KNOWN, EQUAL, T)
-    heavy = decide(
-        findings,
-        ALL_KNOWN,
-        Weights(strategic=0.7, legality=0.1, agencies=0.1, alternatives=0.1),
-        T,
+@pytest.mark.parametrize("floor", [0.6, 0.9])
+def test_a_profile_may_set_a_completeness_floor(floor: float) -> None:
+    o = overall(STR_002=None, LEG_002=None, AGE_002=None)
+    t = Thresholds(recommend=70, with_conditions=50, min_completeness=floor)
+    verdict = decide([], o, t).verdict
+    assert verdict is (
+        Verdict.FURTHER_ANALYSIS if o.completeness < floor else Verdict.WITH_CONDITIONS
     )
-    assert equal.score == 60.0
-    assert heavy.score == 78.0
-    assert [r.weight for r in heavy.considerations] == [0.7, 0.1, 0.1, 0.1]
 
 
-def test_weights_need_not_sum_to_one() -> None:
-    findings = [f(C.STRATEGIC, "STR-001", Outcome.SUPPORTS, 40)]
-    d = decide(findings, ALL_KNOWN, Weights(strategic=3, legality=1, agencies=0, alternatives=0), T)
-    assert d.score == pytest.approx((90 * 3 + 50) / 4, abs=0.05)
+def test_nothing_scored_is_further_analysis() -> None:
+    o = overall(default=None)
+    assert o.score is None
+    assert decide([], o, T).verdict is Verdict.FURTHER_ANALYSIS
 
 
-def test_zero_weights_give_zero_score() -> None:
-    zero = Weights(strategic=0, legality=0, agencies=0, alternatives=0)
-    d = decide(supports_everywhere(30), ALL_KNOWN, zero, T)
-    assert d.score == 0.0
-    assert d.confidence == 0.0
-
-
-def test_scores_are_clamped_to_0_and_100() -> None:
-    up = consideration_result(C.STRATEGIC, [f(C.STRATEGIC, "S-1", Outcome.SUPPORTS, 500)], [], 1)
-    down = consideration_result(C.STRATEGIC, [f(C.STRATEGIC, "S-1", Outcome.CONCERN, -500)], [], 1)
-    assert up.score == 100.0
-    assert down.score == 0.0
-    assert up.contributions == (("S-1", 500.0),)
-
-
-def test_contributions_sum_per_rule_sorted_and_skip_zero() -> None:
-    findings = [
-        f(C.LEGALITY, "LEG-005", Outcome.SUPPORTS, 5),
-        f(C.LEGALITY, "LEG-001", Outcome.SUPPORTS, 10),
-        f(C.LEGALITY, "LEG-005", Outcome.CONCERN, -2),
-        f(C.LEGALITY, "LEG-003", Outcome.MISSING),
-        f(C.STRATEGIC, "STR-001", Outcome.SUPPORTS, 7),  # other consideration
-    ]
-    r = consideration_result(C.LEGALITY, findings, [], 0.3)
-    assert r.contributions == (("LEG-001", 10.0), ("LEG-005", 3.0))
-    assert r.score == 63.0
-    assert r.weight == 0.3
-
-
-def test_confidence_is_known_facts_over_needed_facts() -> None:
-    rules = [
-        RuleFacts("LEG-001", C.LEGALITY, 3, 3.0),
-        RuleFacts("LEG-002", C.LEGALITY, 4, 1.0),
-        RuleFacts("LEG-003", C.LEGALITY, 1, 0.0),
-        RuleFacts("STR-001", C.STRATEGIC, 10, 0.0),  # other consideration
-    ]
-    r = consideration_result(C.LEGALITY, [], rules, 0.25)
-    assert r.confidence == 0.5  # (3 + 1 + 0) / (3 + 4 + 1)
-
-
-def test_overall_confidence_is_the_weighted_mean() -> None:
-    rules = [
-        RuleFacts("STR-001", C.STRATEGIC, 4, 4.0),  # 1.0
-        RuleFacts("LEG-001", C.LEGALITY, 4, 2.0),  # 0.5
-        RuleFacts("AGY-001", C.AGENCIES, 4, 3.0),  # 0.75
-        RuleFacts("ALT-001", C.ALTERNATIVES, 4, 4.0),  # 1.0
-    ]
-    w = Weights(strategic=0.3, legality=0.3, agencies=0.2, alternatives=0.2)
-    d = decide([], rules, w, T)
-    assert d.confidence == pytest.approx(0.3 * 1 + 0.3 * 0.5 + 0.2 * 0.75 + 0.2 * 1, abs=1e-3)
-
-
-def test_conditions_of_dedupes_in_order_and_skips_accepted_and_non_concerns() -> None:
-    findings = [
-        f(C.LEGALITY, "A-001", Outcome.CONCERN, -1, condition="one"),
-        f(C.LEGALITY, "A-002", Outcome.CONCERN, -1, condition="two", accepted=True),
-        f(C.LEGALITY, "A-003", Outcome.BLOCKER, -1, condition="three"),
-        f(C.LEGALITY, "A-004", Outcome.CONCERN, -1, condition="one"),
-        f(C.LEGALITY, "A-005", Outcome.CONCERN, -1, condition="four"),
-    ]
-    assert conditions_of(findings) == ("one", "four")
-
-
-def test_custom_thresholds() -> None:
-    strict = Thresholds(recommend=95, with_conditions=85, min_confidence=0.9)
-    d = decide(supports_everywhere(30), ALL_KNOWN, EQUAL, strict)
-    assert d.verdict == Verdict.DO_NOT_RECOMMEND  # 80 < 85
-    lenient = Thresholds(recommend=60, with_conditions=10)
-    assert decide([], ALL_KNOWN, EQUAL, lenient).verdict == Verdict.WITH_CONDITIONS
-    assert decide(supports_everywhere(10), ALL_KNOWN, EQUAL, lenient).verdict == (Verdict.RECOMMEND)
-
-
-def test_verdict_ranks_are_ordered_by_severity() -> None:
-    ranks = [v.rank for v in Verdict]
-    assert ranks == sorted(ranks)
-    assert Verdict.RECOMMEND.rank < Verdict.DO_NOT_RECOMMEND.rank
-
-
-def test_considerations_come_in_policy_order() -> None:
-    d = decide([], ALL_KNOWN, EQUAL, T)
-    assert [r.consideration for r in d.considerations] == list(Consideration)
+def test_order_blocker_before_error_before_law_before_score() -> None:
+    j = Judgement(law=law(LegalOutcome.CONTESTED))
+    both = [finding(Outcome.ERROR), finding(Outcome.BLOCKER)]
+    assert decide(both, overall(), T, j).verdict is Verdict.DO_NOT_RECOMMEND
+    assert decide([finding(Outcome.ERROR)], overall(), T, j).reason.startswith("Rule ")

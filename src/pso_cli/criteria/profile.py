@@ -50,8 +50,8 @@ class Weights(_Strict):
 class Thresholds(_Strict):
     recommend: Annotated[float, Field(ge=0, le=100)] = 70
     with_conditions: Annotated[float, Field(ge=0, le=100)] = 50
-    min_completeness: Annotated[float, Field(ge=0, le=1)] = 0.6
-    min_consideration_completeness: Annotated[float, Field(ge=0, le=1)] = 0.4
+    min_completeness: Annotated[float, Field(ge=0, le=1)] = 0.0
+    min_consideration_completeness: Annotated[float, Field(ge=0, le=1)] = 0.0
 
 
 class AttributeSetting(_Strict):
