@@ -11,7 +11,8 @@ from pso_cli.errors import Location, Problem
 from pso_cli.loading.yaml_source import parse_yaml
 from pso_cli.model import enums
 from pso_cli.model.diagnostics import enum_at, model_at, problems_from
-from pso_cli.model.proposal import Alternative, Identity, Leadership, Proposal, Resolution
+from pso_cli.model.legal import Resolution
+from pso_cli.model.proposal import Alternative, Identity, Leadership, Proposal
 
 
 class Colour(StrEnum):
@@ -134,12 +135,14 @@ def test_problems_on_the_same_line_sort_by_column_then_message() -> None:
 
 def test_proposal_format_version_message() -> None:
     ps = run("pso_format: 3\nidentity: {name: n, id: ab}\n", Proposal)
-    assert [p.message for p in ps] == ["pso_format: unsupported format version 3; expected 1"]
+    assert [p.message for p in ps] == [
+        "pso_format: unsupported format version 3; expected 2 (or 1, which is still read)"
+    ]
 
 
 def test_proposal_enum_with_alias_lists_canonical_values() -> None:
     (p,) = run(
-        "pso_format: 1\nidentity: {name: n, id: ab, operation_type: peacekeepin}\n", Proposal
+        "pso_format: 2\nidentity: {name: n, id: ab, operation_type: peacekeepin}\n", Proposal
     )
     assert "expected one of: un-peacekeeping, regional-assistance" in p.message
     assert "did you mean" in p.message

@@ -11,7 +11,7 @@ from pso_cli.api import assess_one, build_engine
 from pso_cli.model.proposal import Proposal, is_placeholder
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE = {"pso_format": 1, "identity": {"id": "t-1", "name": "Test", "operation_type": "training"}}
+BASE = {"pso_format": 2, "identity": {"id": "t-1", "name": "Test", "operation_type": "training"}}
 
 
 @pytest.mark.parametrize(
