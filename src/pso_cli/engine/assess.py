@@ -157,10 +157,11 @@ def assess_loaded(engine: Engine, loaded: Loaded) -> Assessment:
     if opts.sensitivity:
         a = with_sensitivity(a, engine)
     if opts.what_if:
-        from pso_cli.engine.whatif import changes
+        from pso_cli.engine.whatif import analyse
 
         plain = dataclasses.replace(engine, analysis=Analysis())
-        a = dataclasses.replace(a, changes=changes(plain, loaded, a))
+        better, worse = analyse(plain, loaded, a)
+        a = dataclasses.replace(a, changes=better, reversals=worse)
     return a
 
 

@@ -31,8 +31,12 @@ class Lever:
     """How one field reads in the brief.
 
     `act` (actions) is the imperative for the edit that would help; `{value}` is the new
-    value as the file would spell it. `noun` names the fact; for a yes/no fact of the
-    world, `yes` and `no` are clauses ("civilians were at risk") for each value.
+    value as the file would spell it; `state` the imperative when the fact is unknown, if
+    the value pso tried is only one of several that would do. `noun` names the fact; for
+    a yes/no fact of the world, `yes` and `no` are clauses ("civilians were at risk").
+    `fixed`: the fact says which operation this is (its host, region, kind, who leads
+    it): pso never varies it. `need`: more of it is a worse world (a graver humanitarian
+    situation), so pso never says the verdict would improve if it grew.
     """
 
     control: Control
@@ -40,31 +44,38 @@ class Lever:
     act: str = ""
     yes: str = ""
     no: str = ""
+    state: str = ""
+    fixed: bool = False
+    need: bool = False
 
 
-def _do(noun: str, act: str) -> Lever:
-    return Lever(Control.ACTION, noun, act)
+def _do(noun: str, act: str, state: str = "") -> Lever:
+    return Lever(Control.ACTION, noun, act, state=state)
 
 
-def _is(noun: str, yes: str = "", no: str = "") -> Lever:
-    return Lever(Control.WORLD, noun, yes=yes, no=no)
+def _is(noun: str, yes: str = "", no: str = "", *, need: bool = False) -> Lever:
+    return Lever(Control.WORLD, noun, yes=yes, no=no, need=need)
+
+
+def _fixed(noun: str) -> Lever:
+    return Lever(Control.WORLD, noun, fixed=True)
 
 
 _AGENCY = "contribution.*"
 LEVERS: dict[str, Lever] = {
     # identity, location and leadership
-    "identity.operation_type": _is("the kind of operation"),
-    "identity.summary": _is("the operation's purpose"),
-    "identity.decision_date": _is("the date of the decision"),
-    "location.host": _is("the host state"),
-    "location.region": _is("the region"),
+    "identity.operation_type": _fixed("the kind of operation"),
+    "identity.summary": _fixed("the operation's purpose"),
+    "identity.decision_date": _fixed("the date of the decision"),
+    "location.host": _fixed("the host state"),
+    "location.region": _fixed("the region"),
     "location.start_date": _do("the start date", "Start the deployment on {value}"),
     "location.duration_months": _do(
         "the commitment's length", "Limit the commitment to {value} months"
     ),
     "location.review_dates": _do("the review dates", "Schedule reviews of the commitment"),
-    "leadership.arrangement": _is("who leads the operation"),
-    "leadership.lead": _is("the lead nation or organisation"),
+    "leadership.arrangement": _fixed("who leads the operation"),
+    "leadership.lead": _fixed("the lead nation or organisation"),
     "leadership.partners": _do(
         "the partners", "Seek coalition partners to contribute alongside NZ"
     ),
@@ -141,7 +152,9 @@ LEVERS: dict[str, Lever] = {
         "the statutory basis", "State the statutory basis for each deploying agency"
     ),
     "legal_basis.nz_authority.statutory_purposes": _do(
-        "the statutory purposes", "Rely on the statutory purpose '{value}'"
+        "the statutory purposes",
+        "Rely on the statutory purpose '{value}'",
+        "State the statutory purpose each deploying agency relies on",
     ),
     "legal_basis.nz_authority.cabinet_decision": _do(
         "the Cabinet decision", "Seek the Cabinet decision"
@@ -153,9 +166,9 @@ LEVERS: dict[str, Lever] = {
     # strategic: the effects are the world's; the plan is the authors'
     "strategic.nz_security": _is("the effect on NZ's security"),
     "strategic.relationships": _is("the effect on a relationship"),
-    "strategic.humanitarian": _is("the humanitarian situation"),
+    "strategic.humanitarian": _is("the humanitarian situation", need=True),
     "strategic.humanitarian.civilians_at_risk": _is(
-        "the risk to civilians", "civilians were at risk", "civilians were not at risk"
+        "the risk to civilians", "civilians were at risk", "civilians were not at risk", need=True
     ),
     "strategic.rules_based_order": _is("the effect on the rules-based order"),
     "strategic.economic_interests": _is("the effect on NZ's economic interests"),

@@ -130,6 +130,7 @@ class Change:
     rule: str
     outcome: Outcome
     jointly: bool = False  # the verdict moves only with the other joint changes listed
+    control: str = "world"  # action (the authors can make it) | world (model/controls.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ class Assessment:
     references: tuple[str, ...] = ()
     sensitivity: Sensitivity | None = None
     changes: tuple[Change, ...] | None = None  # None: not computed; (): nothing changes it
+    reversals: tuple[Change, ...] = ()  # facts of the world whose change would worsen it
     legal: LegalAnalysis | None = None
     missing_facts: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
     notices: tuple[str, ...] = ()  # about reading the file (e.g. an older format)
