@@ -57,9 +57,12 @@ def candidates(path: FieldPath) -> list[Any]:
 
 def values_to_try(path: FieldPath, current: Any) -> list[Any]:
     """The candidates, as edits of the current value: a list of choices gains one more
-    (a statutory purpose added to those stated); a headcount is halved."""
-    if path[-1] == "personnel" and isinstance(current, int) and current > 1:
-        return [current // 2]
+    (a statutory purpose added to those stated); a headcount is halved, and an agency
+    not included is tried with a small team."""
+    if path[-1] == "personnel":  # half the contribution, or a small team where there is none
+        return (
+            [current // 2] if isinstance(current, int) and current > 1 else [2] * (current is None)
+        )
     out = []
     for value in candidates(path):
         if isinstance(value, list) and isinstance(current, list) and current:

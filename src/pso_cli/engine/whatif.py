@@ -120,18 +120,19 @@ def targets(engine: Engine, loaded: Loaded, a: Assessment) -> list[Target]:
     return list(out.values())
 
 
+def _triable(path: FieldPath) -> bool:
+    return bool(candidates(path)) or path[-1] == "personnel"
+
+
 def _paths(engine: Engine, t: Target) -> list[FieldPath]:
-    """The field itself, or, for a whole section, the facts the rule reads in it."""
+    """The field itself, or, for a whole section, the facts the rule reads or owns in it."""
     path = parse_dotted(t.field)
-    if candidates(path):
+    if _triable(path):
         return [path]
     rule = engine.registry.rules.get(t.rule)
-    reads = rule.reads if rule else ()
-    return [
-        parse_dotted(r)
-        for r in reads
-        if r.startswith(t.field + ".") and candidates(parse_dotted(r))
-    ]
+    fields = [*rule.reads, *(rule.attribute.owns if rule.attribute else ())] if rule else []
+    inside = [parse_dotted(f) for f in dict.fromkeys(fields) if f.startswith(t.field + ".")]
+    return [p for p in inside if _triable(p)]
 
 
 def _assess(engine: Engine, loaded: Loaded, data: dict[str, Any]) -> Assessment | None:

@@ -1,67 +1,30 @@
-"""The rich recommendation report for a policy officer at a terminal.
+"""The text format: a one-screen brief of one proposal by default (render/brief.py), the
+full report with --detail (render/detail.py), and one line per file in a batch.
 
 All text that comes from a proposal is wrapped in `Text` (never parsed as markup).
 Colour is never the only signal: every verdict, outcome and gate has a text label.
-Rich drops colour by itself when output is not a terminal or NO_COLOR is set.
+Off a terminal, or with NO_COLOR set, the output is plain text: no colour and no other
+styling. Lines are wrapped at spaces, never cut, and never end in a space.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+import os
 from typing import IO
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.rule import Rule
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
-from rich.theme import Theme
 
-from pso_cli.model.findings import Assessment, Change, Consideration, Finding, Outcome, Verdict
+from pso_cli.model.findings import Assessment
 from pso_cli.model.run import Invalid, RunResult
+from pso_cli.render.labels import OUTCOME_LABEL as OUTCOME_LABEL
+from pso_cli.render.labels import THEME
+from pso_cli.render.labels import VERDICT_LABEL as VERDICT_LABEL
+from pso_cli.render.layout import styled, wrap
 
-THEME = Theme(
-    {
-        "verdict.recommend": "bold green",
-        "verdict.recommend-with-conditions": "bold yellow",
-        "verdict.further-analysis": "bold cyan",
-        "verdict.do-not-recommend": "bold red",
-        "outcome.supports": "green",
-        "outcome.concern": "yellow",
-        "outcome.blocker": "bold red",
-        "outcome.missing-information": "cyan",
-        "outcome.info": "dim",
-        "outcome.error": "bold magenta",
-        "gate.passed": "green",
-        "gate.failed": "bold red",
-        "gate.unknown": "cyan",
-        "muted": "dim",
-    }
-)
-
-VERDICT_LABEL = {
-    Verdict.RECOMMEND: "RECOMMEND",
-    Verdict.WITH_CONDITIONS: "RECOMMEND WITH CONDITIONS",
-    Verdict.FURTHER_ANALYSIS: "FURTHER ANALYSIS NEEDED",
-    Verdict.DO_NOT_RECOMMEND: "DO NOT RECOMMEND",
-}
-OUTCOME_LABEL = {
-    Outcome.SUPPORTS: "+ supports",
-    Outcome.CONCERN: "! concern",
-    Outcome.BLOCKER: "X BLOCKER",
-    Outcome.MISSING: "? missing",
-    Outcome.INFO: "i info",
-    Outcome.ERROR: "E rule error",
-}
-_SHOWN_FIRST = (
-    Outcome.BLOCKER,
-    Outcome.ERROR,
-    Outcome.CONCERN,
-    Outcome.MISSING,
-    Outcome.SUPPORTS,
-    Outcome.INFO,
-)
+BRIEF, DETAIL, LINE = "brief", "detail", "line"
+MODES = (BRIEF, DETAIL, LINE)
 
 
 def _closed_pipe() -> None:
@@ -70,9 +33,15 @@ def _closed_pipe() -> None:
     raise BrokenPipeError
 
 
+def no_color() -> bool:
+    """NO_COLOR (https://no-color.org): set and not empty."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def make_console(
     file: IO[str] | None = None, width: int | None = None, color: bool | None = None
 ) -> Console:
+    plain = color is False or (color is None and no_color())
     console = Console(
         file=file,
         width=width,
@@ -81,210 +50,58 @@ def make_console(
         emoji=False,
         force_terminal=color,
         no_color=None if color is None else not color,
+        color_system=None if plain else "auto",
         soft_wrap=False,
     )
     console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
     return console
 
 
-def _bar(score: float, width: int = 20) -> Text:
-    filled = round(score / 100 * width)
-    return Text("█" * filled + "░" * (width - filled))
+def mode_for(items: int, detail: bool) -> str:
+    """The full report with --detail; otherwise a brief of one file, a line per file of
+    a batch."""
+    return DETAIL if detail else (BRIEF if items == 1 else LINE)
 
 
-def _where(a: Assessment, f: Finding) -> str:
-    return f"{a.path}:{f.line}:{f.column}"
-
-
-def header(a: Assessment) -> RenderableType:
-    style = f"verdict.{a.verdict.value}"
-    body = Text()
-    body.append(a.name, style="bold")
-    body.append(f"  ({a.proposal_id})\n", style="muted")
-    body.append(
-        f"Host: {a.host or 'not stated'}    Lead: {a.lead or 'not stated'}    File: {a.path}\n"
+def line_of(a: Assessment, width: int) -> list[Text]:
+    """One assessment in a batch: path, verdict, score and range, the date judged at."""
+    label = styled((VERDICT_LABEL[a.verdict], f"verdict.{a.verdict.value}"))
+    score = (
+        "no score"
+        if a.score is None
+        else f"score {a.score:.0f} ({a.score_low:.0f}–{a.score_high:.0f})"
     )
-    body.append("Verdict: ")
-    body.append(f"[{VERDICT_LABEL[a.verdict]}]", style=style)
-    body.append(f"   score {a.score:.1f}/100, confidence {a.confidence:.0%}\n")
-    body.append(a.reason)
-    return Panel(body, title="pso assessment", title_align="left", border_style=style)
+    judged = f" · judged at {a.as_of}" if a.as_of else ""
+    return wrap(Text(f"{a.path}: ") + label + Text(f" · {score}{judged}"), width, "", "  ")
 
 
-def considerations_table(a: Assessment) -> Table:
-    t = Table(title="The four considerations", title_justify="left", expand=False)
-    t.add_column("Consideration")
-    t.add_column("Weight", justify="right")
-    t.add_column("Score", justify="right")
-    t.add_column("", no_wrap=True)
-    t.add_column("Confidence", justify="right")
-    for r in a.considerations:
-        t.add_row(
-            r.consideration.title,
-            f"{r.weight:g}",
-            f"{r.score:.0f}",
-            _bar(r.score),
-            f"{r.confidence:.0%}",
-        )
-    return t
+def invalid_lines(item: Invalid, width: int) -> list[Text]:
+    head = styled(("INVALID", "outcome.blocker"), f" {item.path}")
+    out = wrap(head, width)
+    for p in item.problems:
+        out += wrap(str(p), width, "  ", "    ")
+    return out
 
 
-def gates_table(a: Assessment) -> Table:
-    t = Table(title="Gates (non-compensatory)", title_justify="left")
-    t.add_column("Rule")
-    t.add_column("Gate")
-    t.add_column("Status")
-    t.add_column("Where")
-    for g in a.gates:
-        t.add_row(
-            g.rule,
-            Text(g.title),
-            Text(g.status.upper(), style=f"gate.{g.status}"),
-            f"{a.path}:{g.line}:{g.column}",
-        )
-    return t
+def item_lines(item: Assessment | Invalid, width: int, mode: str = BRIEF) -> list[Text]:
+    if isinstance(item, Invalid):
+        return invalid_lines(item, width)
+    if mode == LINE:
+        return line_of(item, width)
+    if mode == DETAIL:
+        from pso_cli.render.detail import detail_lines
+
+        return detail_lines(item, width)
+    from pso_cli.render.brief import brief_lines
+
+    return brief_lines(item, width)
 
 
-def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
-    mine = [f for f in a.findings if f.consideration == c]
-    if not mine:
-        return None
-    mine.sort(key=lambda f: _SHOWN_FIRST.index(f.outcome))
-    t = Table(show_header=True, box=None, padding=(0, 1), expand=False)
-    t.add_column("Outcome", no_wrap=True)
-    t.add_column("Rule", no_wrap=True)
-    t.add_column("Severity", no_wrap=True)
-    t.add_column("Finding", ratio=1)
-    t.add_column("Where", no_wrap=True, style="muted")
-    for f in mine:
-        message = Text(f.message)
-        if f.accepted:
-            message.append("  [accepted]", style="bold")
-        t.add_row(
-            Text(OUTCOME_LABEL[f.outcome], style=f"outcome.{f.outcome.value}"),
-            f.rule,
-            f.severity.value,
-            message,
-            f"line {f.line}",
-        )
-    return Group(Rule(Text(c.title, style="bold"), align="left"), t)
-
-
-def _bullets(title: str, lines: Iterable[Text], intro: Text | None = None) -> RenderableType | None:
-    items = list(lines)
-    if not items:
-        return None
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for line in items:
-        grid.add_row("  •", line)
-    head = [Text(title, style="bold")] + ([intro] if intro is not None else [])
-    return Group(*head, grid)
-
-
-def change_line(a: Assessment, c: Change) -> str:
-    """'host consent at line 31: `given` would move the verdict to ...'"""
-    now = f" (now {c.current})" if c.current is not None else " (not stated)"
-    value = "stating it" if c.value == "(stated)" else f"`{c.value}`"
-    joint = " together with the other facts listed" if c.jointly else ""
-    return (
-        f"{c.field} at {a.path}:{c.line}{now}: {value}{joint} would move the verdict to "
-        f"{c.verdict.value} (score {c.score:.0f})"
-    )
-
-
-def strengthen(a: Assessment) -> RenderableType | None:
-    if a.changes is None:
-        return None
-    if not a.changes:
-        return Group(
-            Text("To strengthen this proposal", style="bold"),
-            Text(
-                "  No single edit to a stated or missing fact would change the verdict.",
-                style="muted",
-            ),
-        )
-    if all(c.jointly for c in a.changes):
-        last = a.changes[-1]
-        intro = Text(
-            f"  No single fact would let pso advise; supplying these {len(a.changes)} together "
-            f"(with the values shown) would give {last.verdict.value} (score {last.score:.0f}):"
-        )
-        lines = (
-            Text(
-                f"{c.field} at line {c.line}: " + ("state it" if c.value == "(stated)" else c.value)
-            )
-            for c in a.changes
-        )
-        block = _bullets("To strengthen this proposal", lines, intro)
-        return block or intro
-    return _bullets("To strengthen this proposal", (Text(change_line(a, c)) for c in a.changes))
-
-
-def sensitivity_table(a: Assessment) -> RenderableType | None:
-    s = a.sensitivity
-    if s is None:
-        return None
-    t = Table(title="Sensitivity to the weights", title_justify="left")
-    t.add_column("Consideration")
-    t.add_column("Weight", justify="right")
-    t.add_column("Verdict holds for weights", justify="right")
-    for i in s.intervals:
-        t.add_row(i.consideration.title, f"{i.weight:.2f}", f"{i.low:.3f} – {i.high:.3f}")
-    label = (
-        Text("FRAGILE: ", style="outcome.blocker")
-        if s.fragile
-        else Text("Robust: ", style="outcome.supports")
-    )
-    note = label + Text(
-        f"{s.reason} {s.same_verdict_share:.0%} of {s.samples} weight vectors within ±50% "
-        f"of the profile's give the same verdict (seed {s.seed})."
-    )
-    return Group(t, note)
-
-
-def assessment_report(a: Assessment) -> list[RenderableType]:
-    parts: list[RenderableType | None] = [header(a), considerations_table(a), gates_table(a)]
-    parts += [findings_block(a, c) for c in Consideration]
-    parts.append(_bullets("Conditions", (Text(c) for c in a.conditions)))
-    parts.append(strengthen(a))
-    parts.append(sensitivity_table(a))
-    missing = [f for f in a.findings if f.outcome == Outcome.MISSING]
-    parts.append(
-        _bullets(
-            "Missing information to gather first",
-            (Text(f"{f.message} ({_where(a, f)})") for f in missing),
-        )
-    )
-    parts.append(
-        _bullets(
-            "Accepted concerns",
-            (
-                Text(
-                    f"{u.rule}: {u.status}; {u.justification} — {u.approver}"
-                    + (f", expires {u.expires}" if u.expires else "")
-                    + f" (line {u.line})"
-                )
-                for u in a.accepted
-            ),
-        )
-    )
-    parts.append(
-        _bullets("Alternatives considered", (Text(x) for x in a.alternatives))
-        or Text("Alternatives considered: none stated", style="muted")
-    )
-    parts.append(_bullets("References", (Text(r) for r in a.references)))
-    return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
-
-
-def invalid_report(item: Invalid) -> list[RenderableType]:
-    body = Text("\n").join(Text(str(p)) for p in item.problems)
-    return [
-        Panel(
-            body, title=f"INVALID: {item.path}", title_align="left", border_style="outcome.blocker"
-        )
-    ]
+def print_item(console: Console, item: Assessment | Invalid, mode: str = BRIEF) -> None:
+    for line in item_lines(item, console.width, mode):
+        console.print(line, soft_wrap=True)
+    if mode == DETAIL:
+        console.print()
 
 
 def summary_line(run: RunResult) -> str:
@@ -301,19 +118,24 @@ def summary_from_counts(c: dict[str, int]) -> str:
     )
 
 
-def print_item(console: Console, item: Assessment | Invalid) -> None:
-    parts = invalid_report(item) if isinstance(item, Invalid) else assessment_report(item)
-    for p in parts:
-        console.print(p)
+def print_summary(console: Console, counts: dict[str, int], mode: str) -> None:
+    """The batch's summary line (a single brief needs none: it is the whole screen)."""
+    if mode == BRIEF:
+        return
+    lines = wrap(styled((summary_from_counts(counts), "bold")), console.width)
+    if mode == LINE:
+        hint = "One file's brief: pso assess FILE; every finding: pso assess --detail"
+        lines = [Text(""), *lines, *wrap(hint, console.width)]
+    for line in lines:
+        console.print(line, soft_wrap=True)
 
 
-def render(run: RunResult, width: int = 100, color: bool = False) -> str:
+def render(run: RunResult, width: int = 100, color: bool = False, detail: bool = False) -> str:
     """The whole report as a string (used for snapshots and --output)."""
-    import io
-
     buf = io.StringIO()
     console = make_console(buf, width, color)
+    mode = mode_for(len(run.items), detail)
     for item in run.items:
-        print_item(console, item)
-    console.print(Text(summary_line(run), style="bold"))
+        print_item(console, item, mode)
+    print_summary(console, run.counts(), mode)
     return buf.getvalue()
