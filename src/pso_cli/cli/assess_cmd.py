@@ -58,9 +58,20 @@ def assess(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", metavar="YYYY-MM-DD", help="Date to judge expiries against (default today)."
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge every proposal at this date (default: each at its own "
+            "identity.decision_date, else today).",
         ),
     ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Text: the full report (every finding, attribute, alternative and "
+            "reference) instead of the one-screen brief, for each file of a batch too.",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel workers (default: cores)."),
@@ -95,8 +106,9 @@ def assess(
         bool | None,
         typer.Option(
             "--what-if/--no-what-if",
-            help="List single edits (or missing facts) that would change the verdict. "
-            "Default: on for text and markdown, off for machine formats.",
+            help="Work out what would change the verdict: the actions the authors can take, "
+            "and the facts of the world it depends on. Default: on for text, markdown and "
+            "html (off for a batch's one-line text summary), off for machine formats.",
             show_default=False,
         ),
     ] = None,
@@ -111,6 +123,11 @@ def assess(
     max_bytes: opt.MaxBytes = opt.DEFAULT_MAX_BYTES,
 ) -> None:
     """Assess proposals against the four considerations and print the recommendation.
+
+    One file: a one-screen brief (verdict, law, gates and vetoes, what decides it,
+    conditions, facts to gather, what to do, score); several: one line each. --detail
+    gives the full report. Each proposal is judged at its identity.decision_date unless
+    --as-of is given.
 
     Exit 0 when no verdict reaches --fail-on (default do-not-recommend), 1 when one
     does, 3 when an input is unreadable or invalid, 4 on a profile or plugin error.
@@ -152,6 +169,7 @@ def assess(
         rules=list(settings["rules"]),
         commitments=settings["commitments"],
         as_of=date,
+        detail=detail,
         jobs=jobs,
         width=width,
         timestamp=timestamp,

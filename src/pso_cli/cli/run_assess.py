@@ -25,7 +25,8 @@ class Request:
     fail_on: str = "do-not-recommend"
     rules: list[str] = field(default_factory=list)
     commitments: str | None = None
-    as_of: dt.date | None = None
+    as_of: dt.date | None = None  # None: each proposal at its own decision_date
+    detail: bool = False  # text: the full report, not the brief (or a batch's lines)
     jobs: int | None = None
     width: int | None = None
     timestamp: bool = False
@@ -33,7 +34,7 @@ class Request:
     stdin_filename: str = "<stdin>"
     max_bytes: int = 2 * 1024 * 1024
     sensitivity: bool = False
-    what_if: bool | None = None  # None: on for text and markdown, off for machine formats
+    what_if: bool | None = None  # None: on where a report for people shows it
     fail_on_fragile: bool = False
     seed: int = 0
     samples: int = 2000
@@ -91,15 +92,14 @@ def execute(req: Request) -> int:
     _refuse_inputs(outputs, files)
     from pso_cli.engine.assess import Analysis
 
-    human = req.fmt in FORMATS and FORMATS[req.fmt].human
-    what_if = req.what_if if req.what_if is not None else (human or req.sensitivity)
+    what_if = req.what_if if req.what_if is not None else _shows_changes(req, outputs, files)
     analysis = Analysis(what_if, req.sensitivity, req.samples, req.seed)
     engine = build_engine(req.profile, req.as_of, req.rules, req.commitments, analysis)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat() if req.timestamp else None
     info = run_info(engine, req.fail_on, stamp)
     spec = EngineSpec(
         req.profile,
-        engine.as_of.isoformat(),
+        req.as_of.isoformat() if req.as_of else None,  # None: each at its decision_date
         tuple(req.rules),
         req.commitments,
         req.max_bytes,
@@ -115,7 +115,7 @@ def execute(req: Request) -> int:
 
     on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
-    items = _consume(stream, req, info, stdout_fmt)
+    items = _consume(stream, req, info, stdout_fmt, len(files))
     fragile = req.fail_on_fragile and any(_fragile(i) for i in items)
     code = exit_code(verdicts(items), req.fail_on, fragile)
     run = RunResult(info, tuple(items), code)
@@ -129,6 +129,22 @@ def execute(req: Request) -> int:
 
         sys.stdout.write(renderer("github")(run))
     return run.exit_code
+
+
+def _shows_changes(req: Request, outputs: list[tuple[str, str]], files: list[str]) -> bool:
+    """Whether any report of this run shows what would change the verdict: a report for
+    people (text, markdown, html), but not a batch's one line per file."""
+    from pso_cli.render.text import LINE, mode_for
+
+    if req.sensitivity:
+        return True
+    shown = [] if outputs_cover_stdout(req) else [req.fmt]
+    for fmt in [*shown, *(f for f, _ in outputs)]:
+        if fmt == "text" and mode_for(len(files), req.detail) == LINE:
+            continue
+        if fmt in FORMATS and FORMATS[fmt].human:
+            return True
+    return False
 
 
 def _streamed(fmt: str) -> bool:
@@ -176,16 +192,16 @@ def _stream(
             sys.stdout.flush()
             tally.add(verdict, fragile)
         return tally.exit_code(req.fail_on, req.fail_on_fragile)
-    from rich.text import Text
 
-    from pso_cli.render.text import make_console, print_item, summary_from_counts
+    from pso_cli.render.text import make_console, mode_for, print_item, print_summary
 
     console = make_console(width=req.width)
+    mode = mode_for(len(files), req.detail)
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     for item in progress.tracked(stream, len(files), show):
-        print_item(console, item)
+        print_item(console, item, mode)
         tally.add(*brief(item))
-    console.print(Text(summary_from_counts(tally.counts), style="bold"))
+    print_summary(console, tally.counts, mode)
     return tally.exit_code(req.fail_on, req.fail_on_fragile)
 
 
@@ -200,32 +216,25 @@ def outputs_cover_stdout(req: Request) -> bool:
 
 
 def _consume(
-    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None
+    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None, files: int
 ) -> list[Item]:
     """Collect items; text and JSONL are streamed to stdout as each finishes."""
-    items: list[Item] = []
-    console = None
-    if stdout_fmt == "text":
-        from pso_cli.render.text import make_console
+    from pso_cli.render.text import make_console, mode_for, print_item, print_summary
 
-        console = make_console(width=req.width)
+    items: list[Item] = []
+    console = make_console(width=req.width) if stdout_fmt == "text" else None
+    mode = mode_for(files, req.detail)
     for item in stream:
         items.append(item)
         if console is not None:
-            from pso_cli.render.text import print_item
-
-            print_item(console, item)
+            print_item(console, item, mode)
         elif stdout_fmt == "jsonl":
             from pso_cli.render.json_report import render_line
 
             sys.stdout.write(render_line(item, info))
             sys.stdout.flush()
     if console is not None:
-        from rich.text import Text
-
-        from pso_cli.render.text import summary_line
-
-        console.print(Text(summary_line(RunResult(info, tuple(items))), style="bold"))
+        print_summary(console, RunResult(info, tuple(items)).counts(), mode)
     return items
 
 
@@ -237,7 +246,7 @@ def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request)
         if fmt == "text":
             from pso_cli.render.text import render
 
-            text = render(run, width=req.width or 100)
+            text = render(run, width=req.width or 100, detail=req.detail)
         else:
             text = renderer(fmt)(run)
         write_atomic(path, text)

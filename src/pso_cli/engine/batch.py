@@ -28,7 +28,7 @@ class EngineSpec:
     """What a worker needs to rebuild the same engine (picklable)."""
 
     profile: str
-    as_of: str
+    as_of: str | None  # None: each proposal is judged at its own decision_date
     rules_files: tuple[str, ...]
     commitments: str | None
     max_bytes: int
@@ -56,7 +56,7 @@ def _init(spec: EngineSpec) -> None:
     _WORKER = (
         build_engine(
             spec.profile,
-            dt.date.fromisoformat(spec.as_of),
+            dt.date.fromisoformat(spec.as_of) if spec.as_of else None,
             spec.rules_files,
             spec.commitments,
             spec.analysis,
