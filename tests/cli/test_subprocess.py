@@ -116,3 +116,51 @@ def test_broken_pipe_is_quiet(many: Path, fmt: str) -> None:
 def test_broken_pipe_exits_0(many: Path, fmt: str) -> None:
     code, _ = head_1(many, fmt)
     assert code == 0
+
+
+def _on_a_terminal(*args: str, no_color: bool) -> str:
+    """Run pso with its stdout on a pseudo-terminal (80 columns) and return what it wrote."""
+    import pty
+    import select
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "PSO_DEBUG")}
+    env |= {"COLUMNS": "80", "TERM": "xterm-256color", **({"NO_COLOR": "1"} if no_color else {})}
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*pso_argv(), *args], cwd=REPO, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        try:
+            chunk = os.read(leader, 65536) if ready else b""
+        except OSError:  # EIO: the child has closed the terminal
+            chunk = b""
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(leader)
+    return out.decode("utf-8")
+
+
+def test_a_terminal_gets_colour_and_no_color_plain_text() -> None:
+    args = ("assess", "examples/ramsi-2003.yaml", "--no-config")
+    assert "\x1b[" in _on_a_terminal(*args, no_color=False)
+    plain = _on_a_terminal(*args, no_color=True)
+    assert "\x1b[" not in plain
+    assert "RECOMMEND WITH CONDITIONS" in plain
+
+
+def test_piped_text_is_80_columns_without_trailing_spaces() -> None:
+    for args in (("examples/ramsi-2003.yaml",), ("--detail", "examples/ramsi-2003.yaml"),
+                 ("examples/",)):  # fmt: skip
+        r = run("assess", *args, "--no-config", "--fail-on", "never")
+        assert r.returncode in (0, 3), r.stderr
+        lines = r.stdout.splitlines()
+        assert [x for x in lines if x != x.rstrip()] == [], args
+        assert all(len(x) <= 80 for x in lines), args
+        assert "…" not in r.stdout, "nothing is cut"
+    brief = run("assess", "examples/ramsi-2003.yaml", "--no-config").stdout
+    assert len(brief.splitlines()) <= 40
