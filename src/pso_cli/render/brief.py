@@ -160,10 +160,8 @@ def strengthen(a: Assessment, width: int) -> Section | None:
 def _no_action(a: Assessment) -> str:
     if a.verdict is Verdict.FURTHER_ANALYSIS and ex.facts_to_gather(a):
         return "Gather the facts above first: no action alone would change the verdict."
-    if ex.depends_on(a):
-        return (
-            "No action the authors can take would change the verdict: it rests on the facts below."
-        )
+    if any(c.control == "world" for c in a.changes or ()):
+        return "No action the authors can take would change the verdict; facts of the world would."
     return "No action the authors can take would change the verdict."
 
 
@@ -187,7 +185,7 @@ def depends(a: Assessment, width: int) -> Section | None:
 
 
 def accepted(a: Assessment, width: int) -> Section | None:
-    text = ex.unapplied(a)
+    text = ex.acceptances(a)
     return Section(wrap(text, width), tight=True) if text else None
 
 

@@ -23,14 +23,6 @@ _SHOWN_FIRST = (
     Outcome.SUPPORTS,
     Outcome.INFO,
 )
-_ACCEPTED = {
-    "applied": "applied",
-    "expired": "NOT APPLIED: expired",
-    "refused-blocker": "NOT APPLIED: a blocker cannot be accepted",
-    "unused": "NOT APPLIED: the rule raised no concern to accept",
-    "unknown-rule": "NOT APPLIED: no rule has this code or name",
-    "retired": "NOT APPLIED: the rule is retired",
-}
 
 
 def _heading(text: str, width: int) -> list[Text]:
@@ -85,17 +77,16 @@ def _consideration(a: Assessment, c: Consideration, width: int) -> Section | Non
 
 
 def _accepted(a: Assessment, width: int) -> Section | None:
+    """Every accepted concern, in every status: applied, or not and why."""
     if not a.accepted:
         return None
     items = []
     for u in a.accepted:
-        status = _ACCEPTED.get(u.status, u.status)
+        why = ex.NOT_APPLIED.get(u.status, u.status)
+        status = "applied" if u.status == "applied" else f"NOT APPLIED ({why})"
         until = f", expires {u.expires}" if u.expires else ""
-        text = (
-            f"{u.rule}: {status}; {ex.sentence(u.justification)} ({u.approver}{until}; "
-            f"{ex.where(a, u.line)})"
-        )
-        items.append(bullet(text, width))
+        text = f"{u.rule}: {status}. {ex.sentence(u.justification)} ({u.approver}{until}; "
+        items.append(bullet(text + f"{ex.where(a, u.line)})", width))
     return Section(_heading("Accepted concerns", width), items)
 
 

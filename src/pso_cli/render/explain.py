@@ -235,17 +235,26 @@ def significant_concerns(a: Assessment) -> list[Finding]:
     ]  # fmt: skip
 
 
-def unapplied(a: Assessment) -> str:
-    """Accepted concerns that were not applied, in one sentence ('' if none)."""
-    words = {
-        "expired": "expired",
-        "refused-blocker": "not applied to a blocker",
-        "unused": "no concern to accept",
-        "unknown-rule": "no such rule",
-        "retired": "retired rule",
-    }
-    bad = [u for u in a.accepted if u.status != "applied"]
-    if not bad:
+NOT_APPLIED = {
+    "expired": "expired",
+    "refused-blocker": "a blocker cannot be accepted",
+    "unused": "no concern to accept",
+    "unknown-rule": "no such rule",
+    "retired": "the rule is retired",
+}
+
+
+def acceptances(a: Assessment) -> str:
+    """The proposal's accepted concerns in one sentence: those applied, and each one
+    that was not, with why ('' if there are none)."""
+    if not a.accepted:
         return ""
-    listed = "; ".join(f"{u.rule} ({words.get(u.status, u.status)}, line {u.line})" for u in bad)
-    return f"Accepted concerns not applied: {listed}"
+    applied = [f"{u.rule} ({u.approver})" for u in a.accepted if u.status == "applied"]
+    bad = [
+        f"{u.rule} ({NOT_APPLIED.get(u.status, u.status)}, line {u.line})"
+        for u in a.accepted
+        if u.status != "applied"
+    ]
+    parts = [f"applied: {', '.join(applied)}"] if applied else []
+    parts += [f"not applied: {'; '.join(bad)}"] if bad else []
+    return f"Accepted concerns {'; '.join(parts)}"
