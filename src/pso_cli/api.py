@@ -39,22 +39,42 @@ class ValidationResult:
     path: str
     problems: tuple[Problem, ...]
     kind: str = "proposal"
+    warnings: tuple[Problem, ...] = ()  # valid, but something will not work as written
 
 
 def validate_one(
-    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
+    path: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin_filename: str = "<stdin>",
+    rules_files: Sequence[str] = (),
 ) -> ValidationResult:
-    """Validate a proposal, or a commitments file or profile recognised by its format key."""
-    from pso_cli.loading.load import validate_document
+    """Validate a proposal, or a commitments file or profile recognised by its format key;
+    warn about what is valid but will not work as written (an accepted concern naming no
+    rule, or a retired one)."""
+    from pso_cli.loading.load import check_document
     from pso_cli.loading.reader import read_bytes
 
     name = stdin_filename if path == STDIN else path
     try:
         data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes)
-        kind = validate_document(data, name)
+        kind, loaded = check_document(data, name)
     except InputError as exc:
         return ValidationResult(name, tuple(exc.problems))
-    return ValidationResult(name, (), kind=kind)
+    warnings = _warnings(loaded, rules_files) if loaded is not None else ()
+    return ValidationResult(name, (), kind=kind, warnings=warnings)
+
+
+def _warnings(loaded: Loaded, rules_files: Sequence[str]) -> tuple[Problem, ...]:
+    """Only a file with accepted concerns pays for the rule registry."""
+    if not loaded.proposal.accepted_concerns:
+        return ()
+    import datetime as dt
+
+    from pso_cli.engine.accept import acceptance_warnings
+    from pso_cli.rules.registry import build_registry
+
+    as_of = loaded.proposal.identity.decision_date or dt.date.today()
+    return tuple(acceptance_warnings(loaded, build_registry(tuple(rules_files)), as_of))
 
 
 def validate_paths(
@@ -62,12 +82,13 @@ def validate_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin_filename: str = "<stdin>",
     exclude: Sequence[str] = (),
+    rules_files: Sequence[str] = (),
 ) -> list[ValidationResult]:
     """Validate every file named by `paths` (expanded as the CLI does)."""
     files = expand(paths, exclude)
     if not files:
         raise InputError.at(", ".join(paths) or ".", 1, 1, "no proposal files found", "no-input")
-    return [validate_one(p, max_bytes, stdin_filename) for p in files]
+    return [validate_one(p, max_bytes, stdin_filename, rules_files) for p in files]
 
 
 def run_info(

@@ -99,7 +99,7 @@ def test_json_output(pso: Any, in_repo: Path) -> None:
     assert doc["schema_version"] == 1
     assert doc["valid"] is False
     good, bad = doc["files"]
-    assert good == {"path": GOOD, "kind": "proposal", "valid": True, "errors": []}
+    assert good == {"path": GOOD, "kind": "proposal", "valid": True, "errors": [], "warnings": []}
     assert bad["valid"] is False
     (err,) = bad["errors"]
     assert err == {
@@ -200,3 +200,74 @@ def test_all_bundled_proposals_validate(pso: Any, in_repo: Path) -> None:
     r = pso("validate", "--quiet", "examples/*.yaml", "examples/history")
     assert r.exit_code == 0, r.stdout
     assert r.stdout.strip() == ""
+
+
+ACCEPTED = (
+    b"accepted_concerns:\n"
+    b"  - rule: LEG-050\n    justification: j\n    approver: a\n    date: 2030-06-01\n"
+    b"  - rule: LEG-003\n    justification: j\n    approver: a\n    date: 2030-06-01\n"
+    b"  - rule: STR-007\n    justification: j\n    approver: a\n    date: 2030-06-01\n"
+    b"  - rule: LEG-005\n    justification: j\n    approver: a\n    date: 2030-01-01\n"
+    b"    expires: 2030-02-01\n"
+    b"  - rule: status-of-forces\n    justification: j\n    approver: a\n    date: 2030-06-01\n"
+)
+
+
+@pytest.fixture
+def accepting(tmp_path: Path, repo_root: Path) -> Path:
+    """base.yaml (decided 2030-06-20) with acceptances: an unknown code, a retired code
+    with a successor, one folded away, one expired by the decision date, one by name."""
+    path = tmp_path / "p.yaml"
+    path.write_bytes((repo_root / GOOD).read_bytes() + ACCEPTED)
+    return path
+
+
+def test_an_unknown_or_retired_rule_code_is_a_located_warning(pso: Any, accepting: Path) -> None:
+    r = pso("validate", str(accepting))
+    assert r.exit_code == 0, "a warning, not an error"
+    base_lines = len((Path(__file__).resolve().parents[2] / GOOD).read_text().splitlines())
+    warnings = [x for x in r.stdout.splitlines() if ": warning: " in x]
+    assert [w.split(": warning: ")[0] for w in warnings] == [
+        f"{accepting}:{base_lines + n}:11" for n in (2, 6, 10, 14)
+    ]
+    unknown, retired, folded, expired = (w.split(": warning: ")[1] for w in warnings)
+    assert unknown.startswith("no rule has the code or name 'LEG-050'")
+    assert "retired" in retired and "accept LEG-001's concern instead" in retired
+    assert "STR-007 is retired" in folded and "never applied" in folded
+    assert "expired on 2030-02-01, before 2030-06-20" in expired
+    assert r.stdout.endswith("1 file checked: 1 valid, 0 invalid; 4 warnings\n")
+
+
+def test_warnings_are_printed_with_quiet_and_in_json(pso: Any, accepting: Path) -> None:
+    assert pso("validate", "-q", str(accepting)).stdout.count(": warning: ") == 4
+    doc = json.loads(pso("validate", "-f", "json", str(accepting)).stdout)
+    assert doc["valid"] is True
+    (f,) = doc["files"]
+    assert [w["code"] for w in f["warnings"]] == [
+        "unknown-rule",
+        "retired-rule",
+        "retired-rule",
+        "expired-acceptance",
+    ]
+    assert f["warnings"][0]["field"] == "accepted_concerns[0].rule"
+
+
+def test_a_rule_pack_code_is_known_with_rules(pso: Any, tmp_path: Path, repo_root: Path) -> None:
+    pack = tmp_path / "mypack.py"
+    pack.write_text(
+        "from pso_cli.rules.api import Consideration, Reference, rule, info\n"
+        "@rule(code='LOC-001', name='local-rule', consideration=Consideration.AGENCIES,\n"
+        "      title='A local rule', rationale='Because.', reference=Reference('Local'))\n"
+        "def local(p, ctx):\n"
+        "    yield info('identity', 'hello')\n"
+        "RULES = [local]\n"
+    )
+    path = tmp_path / "p.yaml"
+    path.write_bytes(
+        (repo_root / GOOD).read_bytes()
+        + b"accepted_concerns:\n  - {rule: LOC-001, justification: j, approver: a, "
+        b"date: 2030-06-01}\n"
+    )
+    assert ": warning: no rule has the code or name 'LOC-001'" in pso("validate", str(path)).stdout
+    r = pso("validate", str(path), "--rules", str(pack))
+    assert r.exit_code == 0 and ": warning: " not in r.stdout

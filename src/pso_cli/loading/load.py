@@ -113,20 +113,25 @@ def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 
 def validate_document(data: bytes, path: str) -> str:
     """Validate any pso document by its format key; return its kind."""
+    return check_document(data, path)[0]
+
+
+def check_document(data: bytes, path: str) -> tuple[str, Loaded | None]:
+    """Validate any pso document by its format key: its kind, and the proposal if it is
+    one (for the checks that need more than the format, such as accepted concerns)."""
     from pso_cli.criteria.profile import ProfileFile
     from pso_cli.model.commitments import Commitments
 
     value, smap = parse_mapping(data, path)
     kind = other_kind(value)
     if kind is None:
-        _proposal(value, smap, data, path)
-        return "proposal"
+        return "proposal", _proposal(value, smap, data, path)
     model = Commitments if kind == "commitments_format" else ProfileFile
     try:
         model.model_validate(value)
     except ValidationError as exc:
         raise InputError(problems_from(exc, smap, model)) from None
-    return kind.removesuffix("_format")
+    return kind.removesuffix("_format"), None
 
 
 def read_stdin(max_bytes: int, name: str) -> bytes:
