@@ -196,3 +196,36 @@ def test_explain_wraps_prose_at_the_width_and_keeps_the_example_whole(pso: Any) 
     assert "  legal_basis:" in lines[example:]
     why = lines.index("Why:")
     assert lines[why + 1].startswith("  ") and lines[why + 2].startswith("  ")  # hanging indent
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("PSO-VERDICT", "the first that applies decides"),
+        ("PSO-FRAGILE", "--sensitivity"),
+        ("pso-fragile", "--sensitivity"),
+        ("fragile-verdict", "--sensitivity"),
+        ("PSO-INPUT", "pso validate"),
+    ],
+)
+def test_explain_knows_the_checks_pso_reports_under_its_own_codes(
+    pso: Any, code: str, said: str
+) -> None:
+    """PSO-VERDICT and PSO-FRAGILE appear in SARIF and annotations: `pso explain` used to
+    answer "no rule" for them."""
+    r = pso("explain", code, "--width", "80")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.split()[0] in ("PSO-VERDICT", "PSO-FRAGILE", "PSO-INPUT")
+    assert said in " ".join(r.stdout.split())
+    assert all(len(x) <= 80 for x in r.stdout.splitlines())
+
+
+def test_the_verdict_explanation_gives_the_profile_thresholds(pso: Any) -> None:
+    text = " ".join(pso("explain", "PSO-VERDICT").stdout.split())
+    assert "below 50: do-not-recommend" in text and "below 70" in text
+
+
+def test_a_near_miss_of_a_pseudo_code_is_suggested(pso: Any) -> None:
+    r = pso("explain", "PSO-FRAGLE")
+    assert r.exit_code == 2
+    assert "did you mean PSO-FRAGILE?" in r.stderr

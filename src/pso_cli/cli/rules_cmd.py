@@ -88,10 +88,16 @@ def explain(
 
     registry = build_registry(tuple(rules or ()))
     r = registry.by_name_or_code(code)
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    if r is None and _explain_pseudo(code, width):
+        return
     if r is None:
         import difflib
 
-        close = difflib.get_close_matches(code.upper(), list(registry.rules), n=1)
+        from pso_cli.rules.pseudo import PSEUDO
+
+        known = [*registry.rules, *PSEUDO]
+        close = difflib.get_close_matches(code.upper(), known, n=1)
         hint = f"; did you mean {close[0]}?" if close else "; see `pso rules`"
         print(f"pso: no rule '{code}'{hint}", file=sys.stderr)
         raise typer.Exit(2)
@@ -122,12 +128,30 @@ def explain(
     )
     if r.code == "LEG-001":
         lines += _decision_table()
-    prose = _wrapped(lines, width or shutil.get_terminal_size((100, 24)).columns)
+    prose = _wrapped(lines, width)
     if r.example:  # YAML: never wrapped, so it can be copied as it is
         prose += ["", "Example that makes it fire:"] + [
             f"  {x}" for x in r.example.strip().splitlines()
         ]
     sys.stdout.write("\n".join(prose) + "\n")
+
+
+def _explain_pseudo(code: str, width: int) -> bool:
+    """PSO-VERDICT, PSO-FRAGILE and PSO-INPUT: pso's own checks, reported like rules."""
+    from pso_cli.criteria.profile import load_profile
+    from pso_cli.rules.pseudo import find
+
+    p = find(code)
+    if p is None:
+        return False
+    t = load_profile("nz-default").thresholds
+    values = {"recommend": t.recommend, "with_conditions": t.with_conditions}
+    lines = [f"{p.code}  {p.name}  (reported by pso itself, not a rule of the catalogue)"]
+    lines += [p.title]
+    for x in p.lines:
+        lines += ([] if x[:1].isdigit() else [""]) + [x.format(**values, profile="nz-default")]
+    sys.stdout.write("\n".join(_wrapped(lines, width)) + "\n")
+    return True
 
 
 def _attribute(r: Rule) -> list[str]:
