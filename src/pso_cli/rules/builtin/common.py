@@ -34,5 +34,10 @@ def article(word: object) -> str:
     return "an" if str(word)[:1].lower() in "aeiou" else "a"
 
 
+def clause(text: str) -> str:
+    """Free text from the proposal, to end a sentence of ours: its end stop dropped."""
+    return text.strip().rstrip(".;:!? ")
+
+
 def op_type(p: Proposal) -> OperationType | None:
     return p.identity.operation_type

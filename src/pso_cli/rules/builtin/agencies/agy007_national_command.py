@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, info, missing, rate, rule
 from pso_cli.rules.builtin.agencies._shared import AGY
+from pso_cli.rules.builtin.common import clause
 
 
 @rule(
@@ -47,7 +48,8 @@ def national_command(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
             "Secure national command of NZ personnel before committing them.",
         )
     if cmd is not None and cmd.caveats:
-        yield info("risk.command.caveats", "National caveats: " + "; ".join(cmd.caveats) + ".")
+        said = "; ".join(clause(c) for c in cmd.caveats)
+        yield info("risk.command.caveats", f"National caveats: {said}.")
 
 
 RULE = national_command

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pso_cli.model.enums import SofaStatus as SS
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
+from pso_cli.rules.builtin.common import clause
 from pso_cli.rules.builtin.legality._shared import LEG
 
 FIELD = "legal_basis.status_of_forces.status"
@@ -50,7 +51,7 @@ def status_of_forces(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
         return
     said = SAYS[sofa.status]
     if sofa.status in (SS.SIGNED, SS.EXCHANGE_OF_NOTES):
-        said += f" ({sofa.instrument})." if sofa.instrument else "."
+        said += f" ({clause(sofa.instrument)})." if sofa.instrument else "."
     yield rate(FIELD, sofa.status.value, said, CONDITION)
 
 

@@ -9,6 +9,7 @@ from pso_cli.model.enums import Arrangement, OperationType
 from pso_cli.model.proposal import Proposal, Strategic
 from pso_cli.rules.api import Consideration, Finding, Reference, missing
 from pso_cli.rules.builtin.common import MFAT, MFAT_URL, op_type
+from pso_cli.rules.builtin.common import clause as clause
 
 BRAHIMI = Reference(
     source=(
@@ -83,11 +84,6 @@ def partner_nations(p: Proposal) -> list[str] | None:
         if key not in NZ_NAMES and not (the_host and same_party(name, the_host)):
             seen.setdefault(key, name)
     return list(seen.values())
-
-
-def clause(text: str) -> str:
-    """Free text from the proposal, to end a sentence of ours: its end stop dropped."""
-    return text.strip().rstrip(".;:!? ")
 
 
 def outside_doctrine(p: Proposal) -> list[Finding] | None:
