@@ -164,3 +164,71 @@ def test_an_acceptance_cannot_expire_before_it_was_given() -> None:
     assert p.message == (
         "accepted_concerns[0]: expires (2030-01-01) is before the acceptance date (2030-01-02)"
     )
+
+
+def proposal_problem(body: str) -> str:
+    (p,) = run(f"pso_format: 2\nidentity: {{name: n, id: ab}}\n{body}\n", Proposal)
+    return p.message
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("risk: {threat_level: medium}", "did you mean 'moderate'?"),
+        ("risk: {threat_trend: worsening}", "did you mean 'deteriorating'?"),
+        ("strategic: {humanitarian: {severity: extreme}}", "did you mean 'catastrophic'?"),
+        ("legal_basis: {host_consent: {status: refused}}", "did you mean 'none'?"),
+        ("risk: {force_protection: {adequacy: sufficient}}", "did you mean 'adequate'?"),
+    ],
+)
+def test_a_synonym_suggests_the_value_the_format_takes(body: str, hint: str) -> None:
+    """Suggested, never read as the value: an alias that changes meaning is how a
+    proposal silently says something else."""
+    assert proposal_problem(body).endswith(hint)
+
+
+@pytest.mark.parametrize("chapter", ["7", "'7'", "'Chapter VII'", "'chapter 7'"])
+def test_a_chapter_written_as_a_number_suggests_the_roman_numeral(chapter: str) -> None:
+    said = proposal_problem(
+        f"legal_basis: {{security_council: [{{number: 1, chapter: {chapter}}}]}}"
+    )
+    assert said.endswith("write 'vii' (chapters are written in Roman numerals)")
+
+
+def test_a_resolution_number_alone_says_how_to_write_it() -> None:
+    said = proposal_problem("legal_basis: {security_council: [2699]}")
+    assert said.startswith("legal_basis.security_council[0]: expected a mapping")
+    assert said.endswith("; write {number: 2699}")
+    said = proposal_problem("legal_basis: {security_council: 2699}")
+    assert said.endswith("; write [{number: 2699}]")
+    assert proposal_problem("alternatives: [diplomacy]").endswith("; write {type: diplomacy}")
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("risk: {exit_strategy: Leave by 2027}", "did you mean strategic.exit_strategy?"),
+        ("risk: {exit_stratgy: x}", "did you mean strategic.exit_strategy?"),
+        ("threat_level: high", "did you mean risk.threat_level?"),
+        (
+            "risk: {mitigation: x}",
+            "did you mean risk.force_protection.mitigation or risk.medical_evacuation.mitigation?",
+        ),
+    ],
+)
+def test_a_key_in_the_wrong_section_names_where_it_belongs(body: str, hint: str) -> None:
+    assert proposal_problem(body).endswith(hint)
+
+
+def test_a_key_that_belongs_in_many_places_lists_the_allowed_keys() -> None:
+    said = proposal_problem("risk: {date: 2030-01-01}")
+    assert "allowed keys: command, force_protection" in said
+
+
+def test_every_synonym_names_a_value_of_the_format() -> None:
+    from pso_cli.model.suggest import SYNONYMS
+
+    kinds = [k for k in vars(enums).values() if isinstance(k, type) and issubclass(k, enums.Choice)]
+    values = {str(m.value) for kind in kinds for m in kind}
+    for word, targets in SYNONYMS.items():
+        assert set(targets) <= values, word

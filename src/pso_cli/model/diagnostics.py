@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pso_cli.errors import Location, Problem
 from pso_cli.loading.source_map import SourceMap
 from pso_cli.model.paths import format_dotted
+from pso_cli.model.suggest import elsewhere, mapping_hint, value_hint
 
 
 def _unwrap(tp: Any) -> Iterator[Any]:
@@ -112,22 +113,40 @@ def _plain_words(kind: str, found: Any, detail: str, pattern: object = None) -> 
     return _PLAIN.get(kind)
 
 
+_MAPPING = ("model_type", "dict_type", "model_attributes_type")
+
+
+def _shape_hint(root: type[BaseModel], kind: str, loc: tuple[Any, ...], found: Any) -> str:
+    """How to write a scalar where a mapping, or a list of mappings, belongs."""
+    if kind in _MAPPING:
+        return mapping_hint(model_at(root, loc), found)
+    if kind == "list_type" and (hint := mapping_hint(model_at(root, loc), found)):
+        return hint.replace("write {", "write [{").replace("}", "}]", 1)
+    return ""
+
+
+def _unknown_key(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """A near spelling in the same section; else where the key belongs in the format;
+    else the keys the section takes."""
+    model = model_at(root, loc[:-1])
+    allowed = sorted(model.model_fields) if model else []
+    key = str(loc[-1])
+    hint = _suggest(key, allowed) or elsewhere(root, key)
+    return f"unknown key '{key}'" + (hint or f"; allowed keys: {', '.join(allowed)}")
+
+
 def _message(root: type[BaseModel], err: Any, where: str) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + (f" in {where}" if where else "")
     if kind == "extra_forbidden":
-        model = model_at(root, loc[:-1])
-        allowed = sorted(model.model_fields) if model else []
-        return f"unknown key '{loc[-1]}'" + (
-            _suggest(str(loc[-1]), allowed) or f"; allowed keys: {', '.join(allowed)}"
-        )
+        return _unknown_key(root, loc)
     if kind == "enum":
         enum = enum_at(root, loc)
         values = [str(m.value) for m in enum] if enum else []
         found = err.get("input")
-        hint = _suggest(str(found), values) if isinstance(found, str) else ""
+        hint = value_hint(found, values)
         return f"{where}: unknown value {_short(found)}; expected one of: {', '.join(values)}{hint}"
     detail = str((err.get("ctx") or {}).get("error", ""))
     if kind == "value_error" and detail:
@@ -141,7 +160,8 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
         return f"{where}: expected {bound[0]} {ctx[bound[1]]} (found {_short(err.get('input'))})"
     plain = _plain_words(kind, err.get("input"), detail, ctx.get("pattern"))
     if plain is not None:
-        return f"{where}: {plain} (found {_short(err.get('input'))})"
+        hint = _shape_hint(root, kind, loc, err.get("input"))
+        return f"{where}: {plain} (found {_short(err.get('input'))}){hint}"
     if kind == "literal_error" and loc == ("pso_format",):
         return (
             f"pso_format: unsupported format version {_short(err.get('input'))}; "
