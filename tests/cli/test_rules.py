@@ -229,3 +229,9 @@ def test_a_near_miss_of_a_pseudo_code_is_suggested(pso: Any) -> None:
     r = pso("explain", "PSO-FRAGLE")
     assert r.exit_code == 2
     assert "did you mean PSO-FRAGILE?" in r.stderr
+
+
+def test_the_rule_list_has_no_trailing_spaces(pso: Any) -> None:
+    out = pso("rules", "--width", "80").stdout
+    assert "Strategic implications (" in out
+    assert [x for x in out.splitlines() if x != x.rstrip()] == []

@@ -66,7 +66,9 @@ def print_rules(rules: list[Rule], width: int | None = None) -> None:
         group = [r for r in rules if r.consideration == consideration]
         if not group:
             continue
-        table = Table(title=f"{consideration.title} ({len(group)})", title_justify="left")
+        # The title as its own line: rich pads a table's title with spaces to the width.
+        console.print(Text(f"{consideration.title} ({len(group)})", style="italic"))
+        table = Table()
         table.add_column("Code", no_wrap=True)
         table.add_column("Rule", ratio=1)
         table.add_column("Severity", no_wrap=True)
