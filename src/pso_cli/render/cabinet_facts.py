@@ -128,9 +128,11 @@ def legal_line(ctx: Context) -> Inline:
     if legal is None:
         return (Span("Legal analysis: ", strong=True), Span(f"none was made. {ADVISERS}"))
     words, fields = lift_fields(legal.reason)
-    body = Span(
-        f"{LEGAL_PHRASES[legal.outcome]} — {sentence(words)}", ctx.src(legal.field, *fields)
-    )
+    reason = sentence(words)
+    label = LEGAL_PHRASES[legal.outcome]
+    if not reason.casefold().startswith(label.split(" ")[0]):  # "Lawful in ..." says it
+        reason = f"{label}. {reason}"
+    body = Span(reason, ctx.src(legal.field, *fields))
     return Span("Legal analysis: ", strong=True), body, Span(f" {_advice(legal)}{ADVISERS}")
 
 

@@ -101,11 +101,13 @@ def _next_step(ctx: Context, n_conditions: int) -> Inline:
     a = ctx.a
     if a.verdict is Verdict.FURTHER_ANALYSIS:
         facts = len(a.missing_facts) + len(a.legal.questions if a.legal else ())
+        if not facts:
+            return (Span("Next: officials are to complete the analysis and report back."),)
         what = plural(facts, "fact or legal question", "facts and legal questions")
         return (
             Span(
-                f"Next: officials need {what} settled before they can advise; they "
-                "are listed in the recommendations and under What is still unknown."
+                f"Next: officials need {what} settled before they can advise; they are "
+                "listed in the recommendations and under ‘What is still unknown’."
             ),
         )
     if a.verdict is Verdict.DO_NOT_RECOMMEND:
