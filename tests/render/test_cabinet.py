@@ -293,12 +293,14 @@ def test_docx_reads_back_with_the_sections_tables_and_numbering(
     recs = next(
         b for s in paper.sections for b in s.blocks if type(b).__name__ == "Recommendations"
     )
-    numbered = [p for p in doc.paragraphs if p.style is not None and p.style.name == "List Number"]
+    recommendation = ("List Number", "List Number Lead")
+    numbered = [p for p in doc.paragraphs if p.style is not None and p.style.name in recommendation]
     assert len(numbered) == len(recs.items)  # type: ignore[union-attr]
     assert all(p.text.split(" ")[0] in ("note", "agree", "authorise", "direct") for p in numbered)
     assert _num_format(doc, _num_id(doc, "List Number")) == "decimal"
     assert _num_format(doc, _num_id(doc, "Cabinet Paragraph")) == "decimal"
     assert _num_id(doc, "List Number") != _num_id(doc, "Cabinet Paragraph")
+    assert _num_id(doc, "List Number Lead") == _num_id(doc, "List Number")  # one list
 
 
 @pytest.mark.parametrize("path", EXAMPLES)

@@ -93,7 +93,7 @@ class _Writer:
     def recommendations(self, recs: Recommendations) -> None:
         self.para(recs.lead, "Normal")
         for rec in recs.items:
-            self.para(rec.spans, "List Number")
+            self.para(rec.spans, "List Number Lead" if rec.items else "List Number")
             for item in rec.items:
                 self.para(item, "List Bullet 2")
 

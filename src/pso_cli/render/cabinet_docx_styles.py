@@ -10,6 +10,8 @@ Footer) are redefined, and a few paper styles are added:
     Office              "Office of the Minister of ..." lines (no space between)
     Provenance          where the draft comes from (small, italic)
     Cabinet Paragraph   a body paragraph, numbered through the paper (its own list)
+    List Number Lead    a recommendation that introduces a list: List Number, kept with
+                        its first item
     Table Text          text in a table cell (small); Table Heading for its header row
     Source              one numbered entry of the Sources list (hanging indent)
     Source Reference    the superscript number that points at a Source (a character style)
@@ -19,6 +21,7 @@ This module is imported only when a .docx is written (python-docx is loaded lazi
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, cast
 
 from docx.enum.section import WD_ORIENT
@@ -37,6 +40,7 @@ FONT = "Arial"
 BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x40, 0x40, 0x40)
 PARAGRAPH_NUM_ID = 90  # the numbering instance of Cabinet Paragraph (its own list)
+LEAD_STYLE = "List Number Lead"  # a List Number recommendation that introduces a list
 
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -92,8 +96,21 @@ def _builtin(document: Document) -> None:
     _set(title, 15, bold=True, before=12, after=12)
     _set(style(document, "Heading 1"), 12, bold=True, before=14, after=6)
     _set(style(document, "Heading 2"), 11, bold=True, before=10, after=4, italic=True)
-    for name in ("List Number", "List Bullet", "List Bullet 2"):
-        _set(style(document, name), 11, after=4)
+    for name in ("List Bullet", "List Bullet 2"):
+        _set(style(document, name), 11, after=3)
+    numbered = style(document, "List Number")  # recommendations: spaced like paragraphs
+    _set(numbered, 11, after=8)
+    ppr = numbered.element.get_or_add_pPr()
+    tight = ppr.find(qn("w:contextualSpacing"))
+    if tight is not None:
+        ppr.remove(tight)
+    # A recommendation that introduces a list stays on the page of the list's first item:
+    # the same list (numbering instance) as List Number, kept with the next paragraph.
+    lead = _paragraph(document, LEAD_STYLE, "List Number")
+    lead.paragraph_format.keep_with_next = True
+    num_pr = ppr.find(qn("w:numPr"))
+    if num_pr is not None:
+        lead.element.get_or_add_pPr().append(copy.deepcopy(num_pr))
     _set(style(document, "Caption"), 10, bold=True, before=6, after=3)
     for name in ("Header", "Footer"):
         _set(style(document, name), 9, bold=True, after=0)
