@@ -443,6 +443,18 @@ def test_docx_write_is_atomic_and_located_on_failure(tmp_path: Path) -> None:
     assert out.read_bytes()[:2] == b"PK" and [p.name for p in tmp_path.iterdir()] == ["paper.docx"]
 
 
+def test_same_paper_same_bytes(tmp_path: Path) -> None:
+    loaded = load("examples/ramsi-2003.yaml")
+    a = hand_built(loaded, Verdict.WITH_CONDITIONS)
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    write_cabinet_docx(a, loaded, str(first))
+    write_cabinet_docx(a, loaded, str(second))
+    assert first.read_bytes() == second.read_bytes()
+    props = docx.Document(str(first)).core_properties
+    assert props.created is not None and props.created.date().isoformat() == a.as_of
+    assert render_cabinet_markdown(a, loaded) == render_cabinet_markdown(a, loaded)
+
+
 def test_markdown_needs_no_python_docx() -> None:
     code = "import sys, pso_cli.render.cabinet_markdown; print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -137,6 +137,7 @@ def build_paper(
         title=_title(ctx),
         provenance=_provenance(ctx),
         sections=tuple(build(ctx) for build in _SECTIONS),
+        as_of=_day(assessment.as_of),
     )
     return dataclasses.replace(paper, notes=ordered_notes(paper))
 

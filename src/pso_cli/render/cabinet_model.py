@@ -9,6 +9,7 @@ them into footnotes (Markdown) or numbered references to a Sources list (Word).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class Paper:
     provenance: Inline
     sections: tuple[Section, ...]
     notes: tuple[Source, ...] = ()  # in order of first citation: note n is notes[n - 1]
+    as_of: dt.date | None = None  # the date the proposal was judged at
 
     def number(self, source: Source) -> int:
         return _index(self.notes)[source]
