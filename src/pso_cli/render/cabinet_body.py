@@ -27,6 +27,8 @@ from pso_cli.render.cabinet_model import (
     Table,
 )
 from pso_cli.render.cabinet_words import (
+    BACKING,
+    LED,
     NOT_ASSESSED,
     NOT_STATED,
     VERDICT_SHORT,
@@ -36,6 +38,7 @@ from pso_cli.render.cabinet_words import (
     phrase,
     plural,
     sentence,
+    with_the,
 )
 from pso_cli.rules.builtin.common import period
 
@@ -71,9 +74,13 @@ def _leadership(ctx: Context) -> list[Para]:
         return []
     spans: list[Span] = []
     if lead.arrangement is not None:
-        spans.append(ctx.span(f"It is {phrase(lead.arrangement)}", "leadership.arrangement"))
+        kind = LED.get(lead.arrangement, phrase(lead.arrangement)) if lead.lead else None
+        spans.append(
+            ctx.span(f"It is {kind or phrase(lead.arrangement)}", "leadership.arrangement")
+        )
     if lead.lead:
-        spans.append(ctx.span(f"{' ' if spans else 'It is '}led by {lead.lead}", "leadership.lead"))
+        by = f"{' ' if spans else 'It is '}led by {with_the(clean(lead.lead))}"
+        spans.append(ctx.span(by, "leadership.lead"))
     if lead.partners:
         spans.append(ctx.span(f", with {join(lead.partners)} contributing", "leadership.partners"))
     elif lead.partners == []:
@@ -120,7 +127,7 @@ def _relationships(ctx: Context) -> list[Para | Bullets]:
     items: list[Inline] = []
     for i, r in enumerate(rels):
         effect = _RELATION[r.effect] if r.effect is not None else "is not assessed"
-        text = f"The relationship with {r.party} {effect}"
+        text = f"The relationship with {with_the(clean(r.party))} {effect}"
         text += f": {clean(r.why)}" if r.why else ""
         items.append((ctx.span(sentence(text), f"strategic.relationships[{i}]"),))
     return (
@@ -181,7 +188,7 @@ def _backing(ctx: Context) -> list[Para]:
     b = ctx.p.strategic.regional_backing if ctx.p.strategic else None
     if b is None or b.level is None:
         return []
-    text = f"Regional backing is {phrase(b.level)}"
+    text = BACKING[b.level]
     text += f" ({join(b.bodies)})" if b.bodies else ""
     text += f": {clean(b.rationale)}" if b.rationale else ""
     return [Para((ctx.span(sentence(text), "strategic.regional_backing.level"),))]

@@ -38,13 +38,13 @@ from pso_cli.render.cabinet_model import (
 )
 from pso_cli.render.cabinet_words import (
     VERDICT_PHRASES,
-    article_lower,
     clean,
     date,
     follow_on,
     join,
     plural,
     sentence,
+    with_the,
 )
 
 _GO = (Verdict.RECOMMEND, Verdict.WITH_CONDITIONS)
@@ -120,14 +120,17 @@ def _next_step(ctx: Context, n_conditions: int) -> Inline:
                 ),
             )
         return (Span("Next: no other way for New Zealand to help has yet been assessed."),)
-    if n_conditions:
+    if a.verdict is Verdict.WITH_CONDITIONS and n_conditions:
         return (
             Span(
                 f"Next: the {plural(n_conditions, 'condition')} in the recommendations "
                 "must be met before New Zealand personnel deploy."
             ),
         )
-    return (Span("Next: if Cabinet agrees, the deployment can proceed as proposed."),)
+    text = "Next: if Cabinet agrees, the deployment can proceed as proposed"
+    if n_conditions:
+        text += f"; officials identify {plural(n_conditions, 'mitigation')}, set out under Risks"
+    return (Span(text + "."),)
 
 
 def executive_summary(ctx: Context) -> Section:
@@ -147,7 +150,7 @@ def _note_proposal(ctx: Context) -> Recommendation:
     lead = ctx.p.leadership.lead if ctx.p.leadership else None
     spans: Inline = (Span("note the proposal that New Zealand contribute to "), *operation(ctx))
     if lead:
-        spans += (ctx.span(f", led by {article_lower(clean(lead))}", "leadership.lead"),)
+        spans += (ctx.span(f", led by {with_the(clean(lead))}", "leadership.lead"),)
     return Recommendation(spans)
 
 

@@ -17,7 +17,6 @@ from pso_cli.render.cabinet_model import Bullets, Context, Inline, Para, Section
 from pso_cli.render.cabinet_words import (
     ADVISERS,
     GATE_STATUS,
-    LEGAL_PHRASES,
     clean,
     date,
     join,
@@ -43,11 +42,7 @@ def _analysis(ctx: Context) -> Blocks:
     out += _listed(ctx, "The bases found, strongest first:", bases)
     if len(legal.places) > 1:
         places = tuple(
-            (
-                ctx.span(
-                    sentence(f"{pl.where}: {LEGAL_PHRASES[pl.outcome]} — {pl.reason}"), pl.field
-                ),
-            )
+            (ctx.span(sentence(pl.reason), pl.field),)  # "lawful in the territory of ..."
             for pl in legal.places
         )
         out += _listed(ctx, "Where the operation acts:", places)

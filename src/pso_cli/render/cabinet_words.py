@@ -97,6 +97,18 @@ _PHRASES: dict[Enum, str] = {
 }
 
 
+LED = {  # an arrangement followed by "led by <lead>" (no "United Nations-led ... led by")
+    e.Arrangement.UN_LED: "a United Nations operation",
+    e.Arrangement.NZ_LED: "an operation",
+}
+BACKING = {
+    e.Backing.STRONG: "Regional backing is strong",
+    e.Backing.SOME: "There is some regional backing",
+    e.Backing.NONE: "There is no regional backing",
+    e.Backing.OPPOSED: "Regional states or bodies oppose the operation",
+}
+
+
 def phrase(value: Enum | None) -> str:
     """An enumeration value as prose; a value without a phrase reads as its words."""
     if value is None:
@@ -129,11 +141,20 @@ def follow_on(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
-def article_lower(name: str) -> str:
+_THE = (
+    "United Nations", "United States", "United Kingdom", "European Union", "African Union",
+    "Pacific Islands Forum", "Multinational", "Government of", "Republic of", "Commonwealth",
+    "Intergovernmental", "International", "Security Council",
+)  # fmt: skip
+
+
+def with_the(name: str) -> str:
     """A name to follow on in a sentence: 'A coalition of ...' -> 'a coalition of ...',
-    'Australia' unchanged."""
+    'United Nations' -> 'the United Nations', 'Australia' unchanged."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The") else name
+    if rest and first in ("A", "An", "The"):
+        return f"{first.lower()} {rest}"
+    return f"the {name}" if name.startswith(_THE) else name
 
 
 def bare(name: str) -> str:
