@@ -12,11 +12,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from pso_cli.loading.source_map import parse_dotted
 from pso_cli.model.findings import Outcome
 from pso_cli.model.legal_analysis import LegalAnalysis, LegalOutcome
 from pso_cli.model.proposal import Proposal
-from pso_cli.render.cabinet_model import Context, Inline, Source, Span
+from pso_cli.render.cabinet_model import Context, Inline, Source, Span, segments
 from pso_cli.render.cabinet_words import (
     ADVISERS,
     LEGAL_FINDINGS,
@@ -64,7 +63,7 @@ def _descriptions(path: str) -> list[str]:
     """The description of each named segment of a field path, outermost first."""
     model: type[BaseModel] | None = Proposal
     out: list[str] = []
-    for seg in parse_dotted(path):
+    for seg in segments(path):
         if isinstance(seg, int):
             continue
         info = model.model_fields.get(seg) if model is not None else None

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import parse_dotted
 from pso_cli.model.commitments import Deployment
 from pso_cli.model.findings import Assessment
 from pso_cli.model.proposal import AgencyContribution, Proposal
 from pso_cli.render.cabinet_words import clean, one_line
+
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def segments(field: str) -> tuple[str | int, ...]:
+    """'alternatives[0].type' -> ('alternatives', 0, 'type'): the source map's keys.
+
+    (The same as the loader's parse_dotted, which is moving between modules; the draft
+    keeps its own three lines rather than follow it.)
+    """
+    return tuple(int(i) if i else name for name, i in _SEGMENT.findall(field))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +197,7 @@ class Context:
     def src(self, *fields: str) -> tuple[Source, ...]:
         """A source for each field: the line of its value, or of its nearest ancestor."""
         smap = self.loaded.source_map
-        return tuple(Source(self.a.path, smap.value(parse_dotted(f))[0], f) for f in fields)
+        return tuple(Source(self.a.path, smap.value(segments(f))[0], f) for f in fields)
 
     def at(self, line: int, field_path: str) -> Source:
         return Source(self.a.path, line, field_path)
