@@ -24,10 +24,9 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from pso_cli.api import load_input
-from pso_cli.errors import ConfigError, PsoError
+from pso_cli.errors import ConfigError, InputError, PsoError
 from pso_cli.law import analyse
 from pso_cli.loading.load import Loaded
-from pso_cli.loading.source_map import parse_dotted
 from pso_cli.model.findings import (
     Assessment,
     AttributeValue,
@@ -38,9 +37,12 @@ from pso_cli.model.findings import (
     Outcome,
     Verdict,
 )
+from pso_cli.model.run import Invalid, RunInfo, RunResult
+from pso_cli.render import cabinet_run
 from pso_cli.render.cabinet import SECTION_TITLES, build_paper, load_commitments_summary
 from pso_cli.render.cabinet_docx import SOURCES_TITLE, write_cabinet_docx
 from pso_cli.render.cabinet_markdown import render_cabinet_markdown
+from pso_cli.render.cabinet_model import segments
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
@@ -71,7 +73,7 @@ def load(path: str) -> Loaded:
 
 
 def line_of(loaded: Loaded, field: str) -> int:
-    return loaded.source_map.value(parse_dotted(field))[0]
+    return loaded.source_map.value(segments(field))[0]
 
 
 def hand_built(loaded: Loaded, verdict: Verdict, reason: str = "") -> Assessment:
@@ -169,8 +171,8 @@ def _check_source(path: str, line: int, field: str) -> None:
         assert field.startswith("deployments")
         return
     smap = load(path).source_map
-    segments = parse_dotted(field)
-    candidates = {smap.value(segments[:n])[0] for n in range(len(segments) + 1)}
+    path_ = segments(field)
+    candidates = {smap.value(path_[:n])[0] for n in range(len(path_) + 1)}
     assert line in candidates, f"{path}:{line} is not where {field} (or its parent) is"
 
 
@@ -482,3 +484,46 @@ def test_engine_assessments_render(path: str, tmp_path: Path) -> None:
     out = tmp_path / "paper.docx"
     write_cabinet_docx(dataclasses.replace(a), loaded, str(out))
     assert _headings(docx.Document(str(out))) == [*SECTION_TITLES, SOURCES_TITLE]
+
+
+# --- The run adapter (what the format registry calls) --------------------------------------
+
+
+def _run(*items: Assessment | Invalid, commitments: str | None = None) -> RunResult:
+    info = RunInfo("0", "nz-default", "0" * 64, "criteria/nz-default.yaml", "2030-06-01", (), (),
+                   commitments=commitments)  # fmt: skip
+    return RunResult(info, items)
+
+
+def test_run_render_reads_each_assessed_file_again() -> None:
+    ramsi, tonga = load("examples/ramsi-2003.yaml"), load("examples/tonga-2006.yaml")
+    bad = Invalid("examples/invalid/empty.yaml", ())
+    run = _run(hand_built(ramsi, Verdict.RECOMMEND), hand_built(tonga, Verdict.FURTHER_ANALYSIS),
+               bad, commitments=COMMITMENTS)  # fmt: skip
+    text = cabinet_run.render(run)
+    assert text.count("## Purpose") == 2 and text.count("\n---\n") == 2
+    assert "Current deployments as at 20 December 2016" in text
+    assert "Not assessed, so no draft: examples/invalid/empty.yaml (invalid input)." in text
+
+
+def test_run_render_refuses_a_file_changed_since_it_was_assessed(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text((REPO / "examples/ramsi-2003.yaml").read_text(encoding="utf-8"))
+    a = hand_built(load_input(str(path)), Verdict.RECOMMEND)
+    path.write_text(path.read_text() + "# edited\n")
+    with pytest.raises(InputError, match="changed after it was assessed"):
+        cabinet_run.render(_run(a))
+    kept = _run(a)
+    kept.extras["loaded"] = {a.path: load_input(str(path))}  # the caller's own copy
+    assert "## Purpose" in cabinet_run.render(kept)
+
+
+def test_run_docx_one_file_per_proposal(tmp_path: Path) -> None:
+    ramsi, tonga = load("examples/ramsi-2003.yaml"), load("examples/tonga-2006.yaml")
+    one = tmp_path / "paper.docx"
+    cabinet_run.write_docx(_run(hand_built(ramsi, Verdict.RECOMMEND)), str(one))
+    assert _headings(docx.Document(str(one)))[0] == "Purpose"
+    two = _run(hand_built(ramsi, Verdict.RECOMMEND), hand_built(tonga, Verdict.RECOMMEND))
+    cabinet_run.write_docx(two, str(tmp_path / "batch.docx"))
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["batch-ramsi-2003.docx", "batch-tonga-2006.docx", "paper.docx"]
