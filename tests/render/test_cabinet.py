@@ -527,3 +527,36 @@ def test_run_docx_one_file_per_proposal(tmp_path: Path) -> None:
     cabinet_run.write_docx(two, str(tmp_path / "batch.docx"))
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["batch-ramsi-2003.docx", "batch-tonga-2006.docx", "paper.docx"]
+
+
+def test_legal_basis_names_who_advised_and_asks_for_confirmation(tmp_path: Path) -> None:
+    text = (REPO / "examples/ramsi-2003.yaml").read_text(encoding="utf-8")
+    advice = (
+        "  legal_advice:\n"
+        "    - {by: MFAT Legal Division, date: 2003-07-20, conclusion: lawful,"
+        " summary: Consent of the Solomon Islands Government suffices.}\n"
+    )
+    text = text.replace("strategic:\n", advice + "strategic:\n", 1)
+    path = tmp_path / "advised.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_input(str(path))
+    md = render_cabinet_markdown(hand_built(loaded, Verdict.RECOMMEND), loaded)
+    legal = md.split("## Legal basis", 1)[1].split("## Risks", 1)[0]
+    assert (
+        "- MFAT Legal Division, 20 July 2003, concluded that there is a lawful basis: Consent"
+        in legal
+    )
+    assert re.search(r"^\d+\. For confirmation by legal advisers\.$", legal, re.M)
+    assert "Status of forces: signed — Status provisions of the Townsville agreement" in legal
+
+
+def test_costs_per_agency_and_total_say_not_stated_where_unknown() -> None:
+    text, _ = markdown_of("examples/unmiss-staff-officers.yaml", Verdict.RECOMMEND)
+    costs = text.split("## Costs and funding", 1)[1].split("## Consultation", 1)[0]
+    assert re.search(
+        r"^\| NZDF\[\^\d+\] \| \\\$1\.5 million\[\^\d+\] \| Vote Defence Force", costs, re.M
+    )
+    assert re.search(r"^\| \*\*Total\*\* \| \\\$1\.5 million\[", costs, re.M)  # \$: no maths
+    text, _ = markdown_of("examples/ramsi-2003.yaml", Verdict.RECOMMEND)
+    costs = text.split("## Costs and funding", 1)[1].split("## Consultation", 1)[0]
+    assert costs.count("| not stated[") == 4  # three agencies and the total

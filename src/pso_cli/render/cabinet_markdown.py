@@ -36,8 +36,9 @@ _WWW = re.compile(r"(?i)\bwww\.")
 
 def md_text(text: str) -> str:
     """Escaped Markdown that no renderer autolinks: `https://x` keeps its characters but
-    its colon is an entity, `www.x` its dot, an @ its entity (render.markdown.escape)."""
-    out = _SCHEME.sub(lambda m: f"{m.group(1)}&#58;", escape(text))
+    its colon is an entity, `www.x` its dot, an @ its entity (render.markdown.escape);
+    `$` is escaped too, so that two amounts never open GitHub's inline mathematics."""
+    out = _SCHEME.sub(lambda m: f"{m.group(1)}&#58;", escape(text).replace("$", "\\$"))
     out = _WWW.sub(lambda m: f"{m.group(0)[:3]}&#46;", out)
     if not out:
         return " " if text[:1].isspace() else ""
