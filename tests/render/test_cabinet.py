@@ -560,3 +560,17 @@ def test_costs_per_agency_and_total_say_not_stated_where_unknown() -> None:
     text, _ = markdown_of("examples/ramsi-2003.yaml", Verdict.RECOMMEND)
     costs = text.split("## Costs and funding", 1)[1].split("## Consultation", 1)[0]
     assert costs.count("| not stated[") == 4  # three agencies and the total
+
+
+def test_field_paths_in_the_assessments_words_become_labels_and_sources() -> None:
+    loaded = load("examples/ramsi-2003.yaml")
+    why = "Facts pso must have to advise are unknown: risk.threat_level, leadership.partners."
+    text = render_cabinet_markdown(hand_built(loaded, Verdict.FURTHER_ANALYSIS, why), loaded)
+    prose = text.split("\n[^1]: ")[0]
+    assert "unknown: the threat to deployed personnel, the partner nations contributing." in prose
+    assert "risk.threat" not in prose and "leadership.partners" not in prose
+    assert (
+        f"examples/ramsi-2003.yaml:{line_of(loaded, 'leadership.partners')} — leadership.partners"
+        in text
+    )
+    assert "State how the force-protection gap is closed before deployment.[^" in prose

@@ -14,7 +14,7 @@ import math
 
 from pso_cli.model.commitments import Agency
 from pso_cli.model.fields import NONE
-from pso_cli.render.cabinet_facts import missing_must_haves, other_missing, total_personnel
+from pso_cli.render.cabinet_facts import missing_must_haves, other_missing, prose, total_personnel
 from pso_cli.render.cabinet_model import (
     Bullets,
     Context,
@@ -119,7 +119,7 @@ def _commitments(ctx: Context) -> Blocks:
     sources = tuple(Source(summary.path, c.line, f"deployments[{c.index}]") for c in rows)
     out: Blocks = [Para((Span(text, sources or (Source(summary.path, 1, "deployments"),)),))]
     found = tuple(
-        (Span(sentence(f.message), (ctx.at(f.line, f.field),)),)
+        (Span(sentence(prose(f.message)[0]), (ctx.at(f.line, f.field),)),)
         for f in ctx.a.findings
         if f.rule in RESERVE_RULES
     )

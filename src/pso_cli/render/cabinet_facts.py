@@ -7,6 +7,7 @@ read from the proposal and cited at the field they come from.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Iterator
 
@@ -85,13 +86,28 @@ def field_label(path: str) -> str:
     return label[0].lower() + label[1:] if label[1:2].islower() else label
 
 
-def engine_text(ctx: Context, text: str, line: int | None = None) -> Span:
-    """A message from the assessment, its field paths lifted into its sources."""
+_HEADS = "|".join(sorted(Proposal.model_fields))
+_BARE = re.compile(rf"\b(?:{_HEADS})(?:\.[a-z_0-9]+|\[\d+\])+")
+
+
+def prose(text: str) -> tuple[str, tuple[str, ...]]:
+    """A message from the assessment as prose, and the fields it names: a field path in
+    brackets is lifted out ("... (risk.force_protection.mitigation)."), a bare one
+    ("unknown: risk.threat_level, ...") is replaced by its label; both become sources."""
     words, fields = lift_fields(text)
-    sources = ctx.src(*fields) if fields else ()
-    if line is not None and not sources:
-        sources = (ctx.at(line, ""),)
-    return Span(sentence(words), sources)
+    named: list[str] = []
+
+    def label(m: re.Match[str]) -> str:
+        named.append(m.group(0))
+        return field_label(m.group(0))
+
+    return _BARE.sub(label, words), (*fields, *named)
+
+
+def reason(ctx: Context) -> tuple[str, tuple[Source, ...]]:
+    """The verdict's reason as a sentence, with what decided it and the fields it names."""
+    words, fields = prose(ctx.a.reason)
+    return sentence(words), tuple(dict.fromkeys((*verdict_sources(ctx), *ctx.src(*fields))))
 
 
 def condition_spans(ctx: Context) -> tuple[Inline, ...]:
@@ -99,7 +115,7 @@ def condition_spans(ctx: Context) -> tuple[Inline, ...]:
     where = {f.condition: f for f in ctx.a.findings if f.condition}
     out = []
     for c in ctx.a.conditions:
-        words, fields = lift_fields(c)
+        words, fields = prose(c)
         f = where.get(c)
         if fields:
             sources = ctx.src(*fields)
@@ -126,7 +142,7 @@ def legal_line(ctx: Context) -> Inline:
     legal = ctx.a.legal
     if legal is None:
         return (Span("Legal analysis: ", strong=True), Span(f"none was made. {ADVISERS}"))
-    words, fields = lift_fields(legal.reason)
+    words, fields = prose(legal.reason)
     reason = sentence(words)
     label = LEGAL_PHRASES[legal.outcome]
     if not reason.casefold().startswith(label.split(" ")[0]):  # "Lawful in ..." says it
@@ -140,7 +156,7 @@ def legal_finding(ctx: Context) -> Inline:
     legal = ctx.a.legal
     if legal is None:
         return (Span("note that no legal analysis was made, and seek advice from legal advisers"),)
-    words, fields = lift_fields(legal.reason)
+    words, fields = prose(legal.reason)
     reason = sentence(words).rstrip(".")
     finds = Span(f"note that officials' legal analysis {LEGAL_FINDINGS[legal.outcome]} ")
     return (
@@ -162,7 +178,7 @@ def legal_questions(ctx: Context) -> tuple[Inline, ...]:
         return ()
     out = []
     for q in legal.questions:
-        words, fields = lift_fields(q)
+        words, fields = prose(q)
         out.append((Span(sentence(words), ctx.src(*(fields or (legal.field,)))),))
     return tuple(out)
 
@@ -179,7 +195,7 @@ def other_missing(ctx: Context) -> Iterator[Inline]:
     grouped: dict[str, list[Source]] = {}
     for f in ctx.a.findings:
         if f.outcome is Outcome.MISSING and f.field not in must:
-            words, _ = lift_fields(f.message)
+            words, _ = prose(f.message)
             grouped.setdefault(sentence(words), []).append(ctx.at(f.line, f.field))
     for text, sources in grouped.items():
         yield (Span(text, tuple(dict.fromkeys(sources))),)

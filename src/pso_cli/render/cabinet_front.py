@@ -24,7 +24,7 @@ from pso_cli.render.cabinet_facts import (
     legal_questions,
     missing_must_haves,
     operation,
-    verdict_sources,
+    reason,
 )
 from pso_cli.render.cabinet_model import (
     MINISTERS,
@@ -135,9 +135,8 @@ def _next_step(ctx: Context, n_conditions: int) -> Inline:
 
 def executive_summary(ctx: Context) -> Section:
     phrase = VERDICT_PHRASES[ctx.a.verdict]
-    verdict = Span(
-        f"{phrase[0].upper()}{phrase[1:]}. {sentence(ctx.a.reason)}", verdict_sources(ctx)
-    )
+    why, sources = reason(ctx)
+    verdict = Span(f"{phrase[0].upper()}{phrase[1:]}. {why}", sources)
     blocks = (
         Para((verdict,)),
         Para(legal_line(ctx)),
@@ -182,9 +181,10 @@ def _report_back(ctx: Context) -> list[Recommendation]:
 
 
 def _further(ctx: Context) -> list[Recommendation]:
-    reason = follow_on(sentence(ctx.a.reason))
-    cannot = Span(f"note that officials cannot yet advise on the contribution: {reason}",
-                  verdict_sources(ctx))  # fmt: skip
+    why, sources = reason(ctx)
+    cannot = Span(
+        f"note that officials cannot yet advise on the contribution: {follow_on(why)}", sources
+    )
     facts = _unique(missing_must_haves(ctx) + legal_questions(ctx))
     recs = [Recommendation((cannot,))]
     if facts:
@@ -202,9 +202,9 @@ def _further(ctx: Context) -> list[Recommendation]:
 
 
 def _decline(ctx: Context) -> list[Recommendation]:
-    reason = follow_on(sentence(ctx.a.reason))
+    because, sources = reason(ctx)
     why = Span(
-        f"note that officials do not recommend the contribution: {reason}", verdict_sources(ctx)
+        f"note that officials do not recommend the contribution: {follow_on(because)}", sources
     )
     agree = (Span("agree that New Zealand not contribute personnel to "), *operation(ctx))
     alts = ctx.p.alternatives or []

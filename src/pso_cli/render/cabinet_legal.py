@@ -12,7 +12,7 @@ from __future__ import annotations
 from pso_cli.model.findings import Verdict
 from pso_cli.model.legal import LegalBasis
 from pso_cli.model.legal_analysis import LegalOutcome
-from pso_cli.render.cabinet_facts import condition_spans, legal_line, legal_questions
+from pso_cli.render.cabinet_facts import condition_spans, legal_line, legal_questions, prose
 from pso_cli.render.cabinet_model import Bullets, Context, Inline, Para, Section, Span, Table
 from pso_cli.render.cabinet_words import (
     ADVISERS,
@@ -20,7 +20,6 @@ from pso_cli.render.cabinet_words import (
     clean,
     date,
     join,
-    lift_fields,
     phrase,
     sentence,
 )
@@ -57,7 +56,7 @@ def _analysis(ctx: Context) -> Blocks:
         else ("Facts to state before the law can be settled:")
     )
     out += _listed(ctx, ask, legal_questions(ctx))
-    notes = tuple((Span(sentence(lift_fields(n)[0]), cite),) for n in legal.notes)
+    notes = tuple((Span(sentence(prose(n)[0]), cite),) for n in legal.notes)
     out += _listed(ctx, "What does not count as a basis:", notes)
     return out
 
