@@ -234,6 +234,11 @@ def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request)
     from pso_cli.render.files import write_atomic
 
     for fmt, path in outputs:
+        if fmt == "cabinet" and path.lower().endswith(".docx"):
+            from pso_cli.render.cabinet_run import write_docx
+
+            write_docx(run, path)  # Word, atomic; one file per proposal in a batch
+            continue
         if fmt == "text":
             from pso_cli.render.text import render
 
