@@ -188,3 +188,47 @@ def test_no_network_access(pso: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: 
         assert "network" not in str(done.stderr), args
         assert done.exit_code in (0, 1, 3), (args, done.stderr)
     assert attempts == []
+
+
+# --- a checkout cannot make pso import its code ----------------------------------------
+
+EVIL_PACK = "from pathlib import Path\nPath({marker!r}).write_text('ran')\nRULES = []\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pso.toml", 'rules = ["evil.py"]\n'),
+        ("pyproject.toml", '[tool.pso]\nrules = ["evil.py"]\n'),
+    ],
+)
+def test_a_discovered_settings_file_cannot_run_code(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    """A pull request adding pso.toml and evil.py must not run evil.py in CI: the run
+    stops (exit 4) at the located `rules` key, and says how to opt in."""
+    marker = tmp_path / "pwned"
+    (tmp_path / "evil.py").write_text(EVIL_PACK.format(marker=str(marker)))
+    (tmp_path / name).write_text(text)
+    (tmp_path / "proposals").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "proposals" / "p.yaml")
+    monkeypatch.chdir(tmp_path / "proposals")  # found upwards, as in a CI checkout
+    done = pso("assess", ".", "-f", "sarif")
+    assert done.exit_code == 4, done.stderr
+    assert not marker.exists()
+    line = 2 if name == "pyproject.toml" else 1
+    assert done.stderr.startswith(f"{tmp_path / name}:{line}:1: discovered configuration cannot")
+    assert done.stdout == ""
+    # named explicitly, it still needs the opt-in; with it the pack loads
+    monkeypatch.chdir(tmp_path)
+    assert pso("assess", "proposals", "--config", name).exit_code == 4
+    assert not marker.exists()
+    opted = pso("assess", "proposals", "--config", name, "--allow-config-rules", "-f", "json")
+    assert opted.exit_code in (0, 1), opted.stderr
+    assert marker.exists()
+    marker.unlink()
+    by_env = pso(
+        "assess", "proposals", "--config", name, "-f", "json", env={"PSO_ALLOW_CONFIG_RULES": "1"}
+    )
+    assert by_env.exit_code in (0, 1), by_env.stderr
+    assert marker.exists()

@@ -82,6 +82,15 @@ def assess(
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore configuration files.")
     ] = False,
+    allow_config_rules: Annotated[
+        bool,
+        typer.Option(
+            "--allow-config-rules",
+            envvar="PSO_ALLOW_CONFIG_RULES",
+            help="Let the file named with --config load the rule packs its 'rules' names "
+            "(a discovered pso.toml or pyproject.toml never can).",
+        ),
+    ] = False,
     sensitivity: Annotated[
         bool,
         typer.Option(
@@ -120,6 +129,7 @@ def assess(
     settings, sources = resolve_with_sources(
         config=config,
         no_config=no_config,
+        allow_config_rules=allow_config_rules,
         flags={
             "profile": profile,
             "fail_on": fail_on,
