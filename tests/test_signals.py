@@ -309,3 +309,69 @@ def test_output_naming_an_input_is_refused(tmp_path: Path, spec: str) -> None:
     assert (tmp_path / "p.yaml").read_bytes() == before
     assert (tmp_path / "dir" / "q.yaml").read_bytes() == before
     assert done.stdout == ""
+
+
+# --- standard streams closed, full or read-only: the environment, never "a bug" -------
+
+
+def _run_with(
+    args: list[str], shell_redirect: str, **kw: object
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -m pso_cli ARGS <redirect>` through sh, so a descriptor can start closed."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        ["sh", "-c", f'exec "$0" "$@" {shell_redirect}', sys.executable, "-m", "pso_cli", *args],
+        cwd=REPO,
+        env=_env(),
+        timeout=120,
+        **kw,
+    )
+
+
+ASSESS = ["assess", "--no-config", "--as-of", "2003-07-20", "examples/ramsi-2003.yaml"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[*ASSESS, "-f", "jsonl"], ASSESS, ["validate", "examples/ramsi-2003.yaml"], ["--version"]],
+    ids=["assess-jsonl", "assess-text", "validate", "version"],
+)
+def test_closed_stdout_is_an_output_error_not_a_verdict(args: list[str]) -> None:
+    """`pso ... >&-`: exit 74 and one line, never 1 (a verdict reached --fail-on), 70 or a
+    traceback."""
+    done = _run_with(args, ">&-", stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode() == "pso: cannot write standard output: it is closed\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [[*ASSESS, "-f", "json"], ["validate", "examples/"]])
+def test_stdout_on_a_full_device_is_an_output_error(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = _run_with(args, "", stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode() == "pso: cannot write standard output: No space left on device\n"
+
+
+def test_stdout_open_read_only_is_an_output_error() -> None:
+    with open(os.devnull) as read_only:
+        done = _run_with(ASSESS, "", stdout=read_only, stderr=subprocess.PIPE)
+    assert done.returncode == 74
+    assert done.stderr.decode() == "pso: cannot write standard output: Bad file descriptor\n"
+
+
+def test_closed_stdin_is_an_unreadable_input() -> None:
+    done = _run_with(["validate", "-"], "<&-", capture_output=True)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout.decode().splitlines()[0] == (
+        "<stdin>:1:1: cannot read standard input: it is closed"
+    )
+    assert done.stderr == b""
+
+
+def test_closed_stderr_changes_nothing_else(tmp_path: Path) -> None:
+    """With fd 2 closed, the report written with -o must not get fd 2 (and messages)."""
+    out = tmp_path / "r.json"
+    done = _run_with([*ASSESS, "-o", f"json:{out}", "-f", "json"], "2>&-", capture_output=True)
+    assert done.returncode == 0
+    json_doc = out.read_text(encoding="utf-8")
+    assert json_doc.startswith("{") and "pso:" not in json_doc

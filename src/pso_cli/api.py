@@ -41,11 +41,27 @@ class ValidationResult:
     kind: str = "proposal"
 
 
+_STDIN_CHUNK = 1 << 16
+
+
 def read_stdin(max_bytes: int, name: str) -> bytes:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    """Standard input up to max_bytes, read in chunks: asking for max_bytes + 1 at once
+    would allocate that much whatever arrives (--max-bytes 99999999999: MemoryError)."""
+    data = bytearray()
+    try:
+        stream = sys.stdin.buffer
+        while len(data) <= max_bytes:
+            chunk = stream.read(min(_STDIN_CHUNK, max_bytes + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    except (OSError, ValueError, AttributeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is closed"
+        message = f"cannot read standard input: {reason}"
+        raise InputError.at(name, 1, 1, message, "unreadable") from None
     if len(data) > max_bytes:
         raise InputError.at(name, 1, 1, f"input over the {max_bytes}-byte limit", "too-large")
-    return data
+    return bytes(data)
 
 
 def load_input(

@@ -10,4 +10,5 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 3
     CONFIG = 4
     INTERNAL = 70
+    IO_ERROR = 74  # EX_IOERR: an output could not be written (disk full, closed stdout)
     INTERRUPTED = 130

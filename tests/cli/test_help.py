@@ -89,6 +89,7 @@ def test_top_level_help_documents_exit_codes() -> None:
         "3 an input",
         "4 configuration",
         "70 internal error",
+        "74 an output could not be written",
         "130 interrupted",
     ):
         assert fragment in text

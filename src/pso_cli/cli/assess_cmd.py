@@ -11,6 +11,7 @@ import typer
 from pso_cli.cli import options as opt
 
 FORMAT_NAMES = "text, json, jsonl, sarif, junit, markdown, github, html"
+MAX_JOBS = 1024
 FAIL_ON = (
     "recommend",
     "recommend-with-conditions",
@@ -62,7 +63,14 @@ def assess(
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel workers (default: cores)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=MAX_JOBS,
+            metavar="N",
+            help=f"Parallel workers, 1-{MAX_JOBS} (default: cores).",
+        ),
     ] = None,
     width: Annotated[
         int | None, typer.Option("--width", min=40, metavar="COLS", help="Text report width.")
