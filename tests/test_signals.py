@@ -7,13 +7,16 @@ proposal, and leaves a marker file so the test knows the batch is busy) is runni
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +29,7 @@ SETPRIV = shutil.which("setpriv")
 SLOW_PACK = """\
 import time
 from pathlib import Path
+from typing import Any
 
 from pso_cli.rules.api import Consideration, Reference, rule
 
@@ -375,3 +379,152 @@ def test_closed_stderr_changes_nothing_else(tmp_path: Path) -> None:
     assert done.returncode == 0
     json_doc = out.read_text(encoding="utf-8")
     assert json_doc.startswith("{") and "pso:" not in json_doc
+
+
+# --- outputs are regular files, written whole or not at all ---------------------------
+
+
+def _special(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()
+    elif kind == "device":
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    elif kind == "link-to-device":
+        path.symlink_to("/dev/null")
+    elif kind == "link-to-stdout":
+        path.symlink_to("/proc/self/fd/1")
+    elif kind == "link-to-file":
+        (path.parent / "target.txt").write_text("keep")
+        path.symlink_to("target.txt")
+
+
+KINDS = ["fifo", "socket", "device", "link-to-device", "link-to-stdout", "link-to-file"]
+
+
+def _same_kind(path: Path, kind: str) -> bool:
+    mode = os.lstat(path).st_mode
+    test = {"fifo": stat.S_ISFIFO, "socket": stat.S_ISSOCK, "device": stat.S_ISCHR}
+    return test.get(kind, stat.S_ISLNK)(mode)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_output_that_is_not_a_regular_file_is_refused(pso: Any, tmp_path: Path, kind: str) -> None:
+    """-o never replaces a device, FIFO, socket or link (as root, `-o /dev/full` made
+    /dev/full a regular file): exit 4 before any work, the thing itself untouched."""
+    target = tmp_path / "out.json"
+    _special(kind, target)
+    done = pso("assess", "--no-config", str(EXAMPLE), "-o", f"json:{target}", "-f", "json")
+    assert done.exit_code == 4, done.stderr
+    assert done.stderr.startswith(f"{target}:1:1: --output is a ")
+    assert done.stdout == ""
+    assert _same_kind(target, kind)
+    assert not list(tmp_path.glob(".pso-*.tmp"))
+    if kind == "link-to-file":
+        assert (tmp_path / "target.txt").read_text() == "keep"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-device", "link-to-file"])
+def test_init_force_refuses_what_is_not_a_regular_file(pso: Any, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "proposal.yaml"
+    _special(kind, target)
+    assert pso("init", str(target)).exit_code == 2  # it exists: --force is needed
+    done = pso("init", "--force", str(target))
+    assert done.exit_code == 4, done.stderr
+    assert "--output is a " in done.stderr or "is a " in done.stderr
+    assert _same_kind(target, kind)
+
+
+def test_a_fifo_swapped_in_while_writing_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.errors import ConfigError
+    from pso_cli.render import files
+
+    target = tmp_path / "out.json"
+    real_write_all = files._write_all
+
+    def swap(fd: int, data: bytes) -> None:
+        real_write_all(fd, data)
+        os.mkfifo(target)  # appears between the check and the rename
+
+    monkeypatch.setattr(files, "_write_all", swap)
+    with pytest.raises(ConfigError, match="FIFO"):
+        files.write_atomic(str(target), "{}")
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_atomic_write_is_fsynced_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.render import files
+
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(files.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(
+        files.os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1]
+    )
+    files.write_atomic(str(tmp_path / "r.json"), "{}")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_a_full_disk_is_exit_74_and_every_output_is_tried(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC on -o: exit 74 (not 70 "a bug"), the old file kept, no temporary left, and
+    the second -o is still attempted (it was silently not written)."""
+    import errno
+
+    from pso_cli.render import files
+
+    first, second = tmp_path / "r.json", tmp_path / "r.xml"
+    first.write_text("old")
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", full)
+    done = pso(
+        "assess", "--no-config", str(EXAMPLE), "-o", f"json:{first}", "-o", f"junit:{second}"
+    )
+    assert done.exit_code == 74, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines == [
+        f"{first}:1:1: cannot write: No space left on device; any previous file is unchanged",
+        f"{second}:1:1: cannot write: No space left on device; any previous file is unchanged",
+    ]
+    assert first.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+
+@pytest.mark.parametrize(
+    "second", ["r.json", "./r.json", "sub/../r.json", "sarif:r.json", "link.json"]
+)
+def test_two_outputs_naming_one_file_are_a_usage_error(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.json").symlink_to("r.json")
+    done = pso("assess", "--no-config", str(EXAMPLE), "-o", "json:r.json", "-o", second)
+    assert done.exit_code == 2, done.stderr
+    assert "names the same file as 'r.json'" in done.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_outputs_are_written_even_when_stdout_fails(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    with open("/dev/full", "w") as full:
+        done = _run_with([*ASSESS, "-o", f"json:{out}"], "", stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["assessments"][0]["status"] == "assessed"
