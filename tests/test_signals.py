@@ -528,3 +528,21 @@ def test_outputs_are_written_even_when_stdout_fails(tmp_path: Path) -> None:
         done = _run_with([*ASSESS, "-o", f"json:{out}"], "", stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == 74, done.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["assessments"][0]["status"] == "assessed"
+
+
+def test_a_directory_that_cannot_be_read_is_an_error_not_skipped(tmp_path: Path) -> None:
+    """It was passed over silently: exit 0, and the invalid file inside never mentioned."""
+    tree = tmp_path / "tree"
+    (tree / "locked").mkdir(parents=True)
+    shutil.copy(EXAMPLE, tree / "ok.yaml")
+    (tree / "locked" / "bad.yaml").write_text("pso_format: [\n", encoding="utf-8")
+    tmp_path.chmod(0o755)
+    tree.chmod(0o755)
+    (tree / "locked").chmod(0)
+    try:
+        done = _pso("validate", "tree", cwd=tmp_path, prefix=_no_dac_override())
+    finally:
+        (tree / "locked").chmod(0o755)
+    assert done.returncode == 3, done.stdout
+    assert "tree/locked:1:1: cannot read this directory: permission denied" in done.stdout
+    assert "tree/ok.yaml: valid" in done.stdout

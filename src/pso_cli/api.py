@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pso_cli.errors import InputError, Problem
+from pso_cli.escape import one_line
 from pso_cli.loading.inputs import STDIN, expand
 from pso_cli.loading.load import Loaded, load_proposal, proposal_from_bytes
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
@@ -64,13 +65,22 @@ def read_stdin(max_bytes: int, name: str) -> bytes:
     return bytes(data)
 
 
+def shown_name(path: str, stdin_filename: str = "<stdin>") -> str:
+    """The name an input is reported by, in every format: the path as given (or the
+    stdin name for '-'), with control characters, line breaks and bytes that are not
+    UTF-8 escaped (`\\n`, `\\x1b`, `\\xe9`), so no name can break a line, forge a
+    workflow command, drive the terminal or fail an encoder."""
+    return one_line(stdin_filename if path == STDIN else path)
+
+
 def load_input(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
 ) -> Loaded:
-    """Load a path, or standard input for '-'."""
+    """Load a path, or standard input for '-'; reported under shown_name()."""
+    name = shown_name(path, stdin_filename)
     if path == STDIN:
-        return proposal_from_bytes(read_stdin(max_bytes, stdin_filename), stdin_filename)
-    return load_proposal(path, max_bytes)
+        return proposal_from_bytes(read_stdin(max_bytes, name), name)
+    return load_proposal(path, max_bytes, name)
 
 
 def validate_one(
@@ -80,9 +90,9 @@ def validate_one(
     from pso_cli.loading.load import validate_document
     from pso_cli.loading.reader import read_bytes
 
-    name = stdin_filename if path == STDIN else path
+    name = shown_name(path, stdin_filename)
     try:
-        data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes)
+        data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes, name)
         kind = validate_document(data, name)
     except InputError as exc:
         return ValidationResult(name, tuple(exc.problems))
@@ -177,7 +187,7 @@ def assess_one(
     try:
         loaded = load_input(path, max_bytes, stdin_filename)
     except InputError as exc:
-        return Invalid(stdin_filename if path == STDIN else path, tuple(exc.problems))
+        return Invalid(shown_name(path, stdin_filename), tuple(exc.problems))
     return assess_loaded(engine, loaded)
 
 

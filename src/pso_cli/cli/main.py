@@ -128,7 +128,7 @@ def _handle(exc: Exception) -> int:
     from pso_cli.errors import PsoError
 
     if isinstance(exc, PsoError):
-        from pso_cli.render.escape import one_line
+        from pso_cli.escape import one_line
 
         for problem in exc.problems:
             _say(one_line(str(problem)))

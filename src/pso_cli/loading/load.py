@@ -95,9 +95,10 @@ def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) ->
     return Loaded(path, hashlib.sha256(data).hexdigest(), proposal, smap)
 
 
-def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Read, parse and validate one proposal file."""
-    return proposal_from_bytes(read_bytes(path, max_bytes), path)
+def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Loaded:
+    """Read, parse and validate one proposal file, reported as `name` (default: path)."""
+    shown = path if name is None else name
+    return proposal_from_bytes(read_bytes(path, max_bytes, shown), shown)
 
 
 def validate_document(data: bytes, path: str) -> str:

@@ -236,4 +236,7 @@ def render_line(item: Item, info: RunInfo) -> str:
         "as_of": info.as_of,
         **item_to_dict(item, info),
     }
-    return _LINE.encode(doc) + "\n"
+    line = _LINE.encode(doc)
+    if "\u2028" in line or "\u2029" in line:  # line breaks to splitlines() and to JavaScript
+        line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return line + "\n"

@@ -56,10 +56,16 @@ def reached_fail_on(verdict: Verdict, fail_on: str) -> bool:
 
 
 def uri(path: str) -> str:
-    """The path as given, with forward slashes, percent-encoded where a URI needs it."""
+    """The path as given, as a relative URI reference: forward slashes, and every byte a
+    URI path may not hold percent-encoded, `:` included, so no name reads as a scheme
+    (`javascript:alert(1).yaml` is `javascript%3Aalert(1).yaml`, not a `javascript:` URI).
+    Backslashes are separators only where the system says so (Windows)."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+    return quote(path, safe="/@!$&'()*+,;=-._~")
 
 
 def finding_text(f: Finding) -> str:
