@@ -335,3 +335,44 @@ def test_json_lines_escape_the_unicode_line_separators(pso: Any, tmp_path: Path)
     assert "\\u2028" in done.stdout
     [line] = done.stdout.splitlines()  # str.splitlines() breaks at U+2028 too
     assert json.loads(line)["name"] == "Line\u2028separator and\u2029paragraph"
+
+
+# --- a rule pack cannot end the run from its import ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("import sys\nsys.exit(0)\n", "rule pack failed to import: SystemExit: 0"),
+        ("raise KeyboardInterrupt\n", "rule pack failed to import: KeyboardInterrupt"),
+        ("raise GeneratorExit\n", "rule pack failed to import: GeneratorExit"),
+    ],
+)
+def test_a_pack_that_exits_at_import_is_a_plugin_error(
+    pso: Any, tmp_path: Path, body: str, fragment: str
+) -> None:
+    """sys.exit(0) at import ended the run with exit 0 and an empty report."""
+    pack = tmp_path / "pack.py"
+    pack.write_text(body, encoding="utf-8")
+    done = pso("assess", "--no-config", "--rules", str(pack), "-f", "json", str(EXAMPLE))
+    assert done.exit_code == 4, done.stderr
+    assert done.stderr == f"{pack}:1:1: {fragment}\n"
+    assert done.stdout == ""
+
+
+def test_a_pack_whose_metadata_holds_control_characters_is_refused(
+    pso: Any, tmp_path: Path
+) -> None:
+    pack = tmp_path / "pack.py"
+    pack.write_text(
+        "from pso_cli.rules.api import Consideration, Reference, rule\n"
+        "@rule(code='ESC-001', name='esc-rule', consideration=Consideration.STRATEGIC,\n"
+        "      title='\\x1b]0;owned\\x07Title', rationale='r', reference=Reference('x'))\n"
+        "def r(p, ctx):\n    return []\nRULES = [r]\n",
+        encoding="utf-8",
+    )
+    for args in (["assess", "--no-config", str(EXAMPLE)], ["rules"], ["explain", "ESC-001"]):
+        done = pso(*args, "--rules", str(pack))
+        assert done.exit_code == 4, (args, done.stderr)
+        assert "ESC-001: its text holds the control character U+001B" in done.stderr
+        assert "\x1b" not in done.stdout + done.stderr

@@ -11,4 +11,6 @@ class ExitCode(IntEnum):
     CONFIG = 4
     INTERNAL = 70
     IO_ERROR = 74  # EX_IOERR: an output could not be written (disk full, closed stdout)
-    INTERRUPTED = 130
+    HANGUP = 129  # SIGHUP: the terminal went away
+    INTERRUPTED = 130  # SIGINT: Ctrl-C
+    TERMINATED = 143  # SIGTERM

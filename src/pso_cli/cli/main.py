@@ -87,16 +87,32 @@ def command_named(argv: list[str]) -> str | None:
     return rest[0] if rest and rest[0] in NAMES else None
 
 
+_STOPPED = {
+    2: ("interrupted", ExitCode.INTERRUPTED),
+    15: ("terminated (SIGTERM)", ExitCode.TERMINATED),
+    1: ("hung up (SIGHUP)", ExitCode.HANGUP),
+}
+
+
+def _stopped(signum: int | None) -> int:
+    """Ctrl-C, SIGTERM and SIGHUP end the run alike: one line, exit 128 + the signal."""
+    what, code = _STOPPED.get(signum or 2, ("interrupted", ExitCode.INTERRUPTED))
+    _say(f"pso: {what}")
+    return int(code)
+
+
 def run() -> None:
     """Console-script entry point: map every failure to a documented exit code."""
+    from pso_cli import stop
+
+    stop.install()
     try:
         code = make_app(command_named(sys.argv[1:]))(standalone_mode=False)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a silent Exit(130)
-            _say("pso: interrupted")
+            code = _stopped(stop.received())
         sys.stdout.flush()  # inside the try: a full disk may show only now
     except KeyboardInterrupt:
-        _say("pso: interrupted")
-        code = ExitCode.INTERRUPTED
+        code = _stopped(stop.received())
     except BrokenPipeError:
         _quiet_stdout()
         code = ExitCode.OK
@@ -118,8 +134,9 @@ def _handle(exc: Exception) -> int:
     # Typer vendors Click; recognise its exceptions by shape, not by import.
     kind = type(exc).__name__
     if kind == "Abort":
-        _say("pso: interrupted")
-        return ExitCode.INTERRUPTED
+        from pso_cli import stop
+
+        return _stopped(stop.received())
     if hasattr(exc, "exit_code") and hasattr(exc, "show"):
         exc.show()
         return int(exc.exit_code)

@@ -49,6 +49,9 @@ def _init(spec: EngineSpec) -> None:
     # Ctrl-C reaches the whole process group: the parent handles it and stops the
     # workers, which must not each print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers are for the parent
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
     from pso_cli.api import build_engine
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pso_cli import stop
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine.aggregate import rounded
+from pso_cli.engine.boundary import bad_result, failed, inert, private_copy
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
@@ -42,6 +44,7 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: BaseModel
+    builtin: bool = False  # from pso's own packs: shares the proposal, not a private copy
 
     @property
     def scale(self) -> float:
@@ -85,7 +88,7 @@ def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
                 [Problem(Location(path, line, col), f"rule {code} options: {detail}", "profile")]
             ) from None
         severity = setting.severity if setting and setting.severity else r.severity
-        active.append(ActiveRule(r, severity, options))
+        active.append(ActiveRule(r, severity, options, code in registry.builtin_codes))
     return active
 
 
@@ -146,27 +149,31 @@ _PLANS = _PlanCache()
 
 
 def _run(p: _Prepared, proposal: Proposal, clock: RuleClock) -> list[Finding]:
-    """The rule's findings, or one error finding if it failed or overran its limit."""
+    """The rule's findings, or one error finding if it failed or overran its limit.
+
+    See engine.boundary: anything the rule raises, SystemExit and KeyboardInterrupt
+    included, is its error finding unless a stop signal really arrived.
+    """
+    view = proposal if p.active.builtin else private_copy(proposal)
     clock.started = started = time.perf_counter()
     try:
         try:
-            produced = list(p.check(proposal, p.ctx))
+            produced = list(p.check(view, p.ctx))
         finally:
             clock.started = None  # inside the try: a late alarm is still caught below
     except RuleTimeout:
+        stop.check()  # a rule that swallowed a Ctrl-C, then overran: the run still stops
         return [_error(p.active, f"rule stopped after its {clock.limit:g}s time limit")]
-    except RecursionError:
-        return [_error(p.active, "rule failed: RecursionError")]
-    except Exception as exc:  # isolate a faulty rule; report it
-        return [_error(p.active, f"rule failed: {type(exc).__name__}: {exc}")]
+    except BaseException as exc:  # isolate a faulty rule, whatever it raised; report it
+        return [_error(p.active, failed(exc))]
+    stop.check()  # a Ctrl-C the rule caught still stops the run
     elapsed = time.perf_counter() - started
     if elapsed > clock.limit:
         return [_error(p.active, _overran(elapsed, clock.limit))]
-    for f in produced:
-        if type(f) is not Finding and not isinstance(f, Finding):
-            kind = type(f).__name__
-            return [_error(p.active, f"rule returned {kind}, not a Finding; result discarded")]
-    return produced
+    refused = bad_result(produced)
+    if refused is not None:
+        return [_error(p.active, refused)]
+    return produced if p.active.builtin else [inert(f) for f in produced]
 
 
 def _overran(elapsed: float, limit: float) -> str:

@@ -29,7 +29,9 @@ SCHEMA_VERSION = 1
 TOOL_NAME = "pso"
 # One compact encoder for every JSON line. The documents are trees built afresh for each
 # item, so the check for reference cycles (an id() per container) is skipped.
-_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+_LINE = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
+)
 
 __all__ = ["SCHEMA_VERSION", "item_to_dict", "render", "render_line", "run_header"]
 
@@ -223,7 +225,7 @@ def render(run: RunResult) -> str:
         "exit_code": int(run.exit_code),
         "assessments": [item_to_dict(i, run.info) for i in run.items],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def render_line(item: Item, info: RunInfo) -> str:

@@ -264,4 +264,4 @@ def render(run: RunResult) -> str:
         "properties": _run_properties(run.info),
     }
     doc = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
