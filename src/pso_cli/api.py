@@ -191,6 +191,19 @@ def assess_one(
     return assess_loaded(engine, loaded)
 
 
+def assess_bytes(engine: Engine, data: bytes, stdin_filename: str = "<stdin>") -> Item:
+    """Assess standard input already read (a worker process gets the parent's bytes)."""
+    from pso_cli.engine.assess import assess_loaded
+    from pso_cli.model.run import Invalid
+
+    name = shown_name(STDIN, stdin_filename)
+    try:
+        loaded = proposal_from_bytes(data, name)
+    except InputError as exc:
+        return Invalid(name, tuple(exc.problems))
+    return assess_loaded(engine, loaded)
+
+
 def run_assessment(
     paths: Sequence[str],
     profile: str = "nz-default",
@@ -208,11 +221,14 @@ def run_assessment(
 
 
 def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
-    """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
+    """70 if a file could not be assessed (its worker died), else 3 if any input is
+    invalid, else 1 if any verdict reached `fail_on`, else 0."""
     from pso_cli.exitcodes import ExitCode
     from pso_cli.model.findings import Verdict
     from pso_cli.model.run import Invalid
 
+    if any(isinstance(i, Invalid) and i.failed for i in items):
+        return ExitCode.INTERNAL  # a worker died: those files could not be assessed
     if any(isinstance(i, Invalid) for i in items):
         return ExitCode.INVALID_INPUT
     if fail_on == "never":

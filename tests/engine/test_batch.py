@@ -68,7 +68,7 @@ def test_small_batches_and_stdin_stay_in_process(monkeypatch: pytest.MonkeyPatch
     def no_pool(*a: object, **k: object) -> None:
         raise AssertionError("a process pool was started")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(batch, "Pool", no_pool)
     engine = build_engine("nz-default", dt.date(2026, 11, 28))
     spec = batch.EngineSpec("nz-default", "2026-11-28", (), None, 1000)
     files = [str(REPO / "examples/ramsi-2003.yaml")] * 3

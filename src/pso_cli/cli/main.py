@@ -18,8 +18,8 @@ from pso_cli.exitcodes import ExitCode
 EPILOG = (
     "Exit codes: 0 assessed, no verdict reached --fail-on; 1 a verdict reached --fail-on; "
     "2 usage error; 3 an input file is unreadable or invalid; 4 configuration, profile or "
-    "plugin error; 70 internal error (use --debug); 74 an output could not be written; "
-    "130 interrupted."
+    "plugin error; 70 internal error (use --debug) or a worker process died; 74 an output "
+    "could not be written; 130 interrupted (129 SIGHUP, 143 SIGTERM)."
 )
 
 

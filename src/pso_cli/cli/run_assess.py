@@ -162,12 +162,17 @@ class Tally:
     def __init__(self) -> None:
         self.counts = {v.value: 0 for v in Verdict} | {"invalid": 0}
         self.fragile = False
+        self.failed = False
 
     def add(self, verdict: str | None, fragile: bool) -> None:
+        if verdict == "error":  # not assessed: its worker died (counted with the invalid)
+            self.failed, verdict = True, None
         self.counts[verdict or "invalid"] += 1
         self.fragile = self.fragile or fragile
 
     def exit_code(self, fail_on: str, fail_on_fragile: bool) -> int:
+        if self.failed:
+            return ExitCode.INTERNAL
         if self.counts["invalid"]:
             return ExitCode.INVALID_INPUT
         if fail_on != "never" and any(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -48,6 +48,8 @@ class Engine:
     commitments: tuple[Any, ...] = field(default=())
     commitments_source: str | None = None
     analysis: Analysis = field(default_factory=Analysis)
+    monitor: Any = None  # in a worker process: engine.pool.Watch, read by the parent
+    skipped: Mapping[str, str] = field(default_factory=dict)  # rules stopped from outside
 
     @classmethod
     def build(
@@ -179,7 +181,9 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
 
 def _assess(engine: Engine, loaded: Loaded) -> Assessment:
-    raw = evaluate(loaded, engine.rules, engine.as_of, engine.commitments)
+    raw = evaluate(
+        loaded, engine.rules, engine.as_of, engine.commitments, engine.monitor, engine.skipped
+    )
     return finish(engine, loaded, raw)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,16 +208,28 @@ def evaluate(
     rules: Sequence[ActiveRule],
     as_of: dt.date,
     commitments: Sequence[Any] = (),
+    monitor: Any = None,
+    skipped: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every stamped finding of every active rule, in a stable order.
 
     One interval timer watches the whole proposal (see RuleClock): arming one per rule
-    cost more system calls than most rules cost time.
+    cost more system calls than most rules cost time. In a worker process `monitor`
+    (engine.pool.Watch) tells the parent which rule runs, so it can stop one that
+    defeats the timer; `skipped` (rule code -> message) are rules the parent already
+    stopped on this proposal, reported as their error finding without running again.
     """
     out: list[Finding] = []
     proposal, source_map = loaded.proposal, loaded.source_map
     with rule_clock(RULE_TIME_LIMIT_S) as clock:
-        for p in _PLANS.get(rules, as_of, commitments):
+        for i, p in enumerate(_PLANS.get(rules, as_of, commitments)):
+            if skipped and p.code in skipped:
+                out.append(_stamp(_error(p.active, skipped[p.code]), p, source_map))
+                continue
+            if monitor is not None:
+                monitor.begin(i)
             for f in _run(p, proposal, clock):
                 out.append(_stamp(f, p, source_map))
+            if monitor is not None:
+                monitor.end()
     return out

@@ -15,6 +15,7 @@ class Invalid:
     path: str
     problems: tuple[Problem, ...]
     sha256: str | None = None
+    failed: bool = False  # pso could not assess it (its worker process died): exit 70
 
 
 Item = Assessment | Invalid

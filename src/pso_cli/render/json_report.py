@@ -179,7 +179,7 @@ def _invalid(i: Invalid) -> dict[str, Any]:
     return {
         "path": i.path,
         "sha256": i.sha256,
-        "status": "invalid",
+        "status": "error" if i.failed else "invalid",  # error: pso could not assess it
         "errors": [_problem(p) for p in i.problems],
     }
 

@@ -163,7 +163,8 @@ def _assessment(a: Assessment) -> list[str]:
 
 
 def _invalid(item: Invalid) -> list[str]:
-    out = [f"## {escape(item.path)}", "", "Verdict: **❌ Invalid input** (not assessed)", ""]
+    label = "❌ Not assessed (pso error)" if item.failed else "❌ Invalid input"
+    out = [f"## {escape(item.path)}", "", f"Verdict: **{label}** (not assessed)", ""]
     for p in item.problems:
         out.append(
             f"- {escape(p.code)}: {escape(p.message)} ({_where(item.path, p.location.line)})"

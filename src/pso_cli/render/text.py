@@ -284,7 +284,7 @@ def assessment_report(a: Assessment) -> list[RenderableType]:
 
 def invalid_report(item: Invalid) -> list[RenderableType]:
     body = Text("\n").join(_t(str(p)) for p in item.problems)
-    title = Text("INVALID: ") + _t(item.path)
+    title = Text("NOT ASSESSED: " if item.failed else "INVALID: ") + _t(item.path)
     return [Panel(body, title=title, title_align="left", border_style="outcome.blocker")]
 
 
