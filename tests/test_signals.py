@@ -642,3 +642,59 @@ def test_jsonl_through_head_never_hangs_nor_prints_a_traceback(tmp_path: Path) -
         assert code == 0
         assert json.loads(out)["status"] == "assessed"
         assert err == "", err
+
+
+# --- the progress bar never takes standard output ------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text"])
+def test_stdout_is_byte_complete_while_the_bar_draws_on_a_terminal(
+    tmp_path: Path, fmt: str
+) -> None:
+    """20+ files, stdout to a file, stderr a terminal: rich's Progress redirected stdout
+    by default and the JSON Lines went to the terminal; stdout got 0 bytes."""
+    import pty
+    import threading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(25):
+        shutil.copy(EXAMPLE, folder / f"p{i:02d}.yaml")
+    master, slave = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    out = tmp_path / "out"
+    args = ["assess", "--no-config", "--as-of", "2003-07-20", "-f", fmt, "--jobs", "1"]
+    with out.open("wb") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "pso_cli", *args, str(folder)],
+            stdout=sink,
+            stderr=slave,
+            env={**_env(), "TERM": "xterm"},
+            timeout=120,
+        )
+    os.close(slave)
+    reader.join(timeout=5)
+    os.close(master)
+    assert done.returncode == 0
+    assert b"assessing" in drawn  # the bar was on the terminal...
+    text = out.read_text(encoding="utf-8")
+    assert b"pso_format" not in drawn and b'"schema_version"' not in drawn  # ...and only it
+    if fmt == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == 25
+    elif fmt == "json":
+        assert len(json.loads(text)["assessments"]) == 25
+    else:
+        assert text.rstrip().endswith("0 invalid") and text.count("pso assessment") == 25

@@ -133,7 +133,7 @@ def execute(req: Request) -> int:
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     from pso_cli.cli import progress
 
-    on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
+    on_terminal = stdout_fmt is not None and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
     out = _Stdout(keep_going=bool(outputs))
     items = _consume(stream, req, info, stdout_fmt, out)
@@ -198,7 +198,7 @@ def _stream(
     from pso_cli.engine.batch import assess_lines, assess_many, brief
 
     tally = Tally()
-    show = progress.wanted(len(files), fmt == "text" and sys.stdout.isatty())
+    show = progress.wanted(len(files), sys.stdout.isatty())
     if fmt == "jsonl":
         for (verdict, fragile), line in progress.tracked(
             assess_lines(engine, spec, files, jobs, req.stdin_filename), len(files), show
