@@ -68,6 +68,7 @@ REQUIRED = {
     "NaN and infinity": ["nan-count.yaml", "nan-money.yaml", "inf-money.yaml"],
     "impossible dates": ["date-feb30.yaml", "date-month13.yaml", "date-not-leap.yaml"],
     "1 MB string": ["string-1mb.yaml", "key-1mb.yaml"],
+    "20,000-item list, 99,000 keys": ["many-items.yaml", "many-keys.yaml"],
     "unicode look-alike keys": ["lookalike-cyrillic.yaml", "lookalike-zero-width.yaml"],
     "empty file": ["empty.yaml"],
     "only comments": ["only-comments.yaml"],

@@ -30,6 +30,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+# Items in any one list. A proposal's longest real lists (sources, review dates) hold
+# tens; 20,000 alternatives in a 1.6 MB file took minutes to report as text. Every list a
+# rule or report walks is then bounded, so work per file stays linear and small.
+MAX_LIST_ITEMS = 500
+MAX_MAP_KEYS = 500  # keys in any one mapping (a proposal's have at most a dozen or so)
 MAX_NUMBER_DIGITS = 60
 
 _CORE = "tag:yaml.org,2002:"
@@ -186,6 +191,7 @@ class _Builder:
         if isinstance(value, str):
             self._check_text(value, event)
         if not top.is_map:
+            self._check_length(top, event)
             path = (*top.path, len(top.container))
             top.container.append(value)
             self.smap.add(path, pos)
@@ -209,6 +215,13 @@ class _Builder:
                 event.start_mark,
                 f"key {key!r} contains the invisible or control character U+{ord(bad):04X}",
                 "bad-key",
+            )
+        if len(top.seen) >= MAX_MAP_KEYS:
+            where = format_dotted(top.path) or "the document"
+            raise self.fail(
+                event.start_mark,
+                f"mapping '{where}' has more than {MAX_MAP_KEYS} keys",
+                "too-large",
             )
         if key in top.seen:
             where = format_dotted((*top.path, key))
@@ -295,6 +308,7 @@ class _Builder:
                         or key == "<<"
                         or key in top.seen
                         or not key.isprintable()
+                        or len(top.seen) >= MAX_MAP_KEYS
                     ):
                         self._key(top, ev)
                     else:
@@ -306,6 +320,8 @@ class _Builder:
                 keys[path] = top.key_pos  # type: ignore[assignment]
                 top.pending_key = None
             else:
+                if len(top.container) >= MAX_LIST_ITEMS:
+                    self._check_length(top, ev)
                 path = (*top.path, len(top.container))
             if kind is scalar_t:
                 value = ev.value
@@ -323,6 +339,15 @@ class _Builder:
             if kind is not scalar_t:
                 top = _Frame(path, value, kind is map_t)
                 stack.append(top)
+
+    def _check_length(self, top: _Frame, event: Any) -> None:
+        if len(top.container) >= MAX_LIST_ITEMS:
+            where = format_dotted(top.path) or "the document"
+            raise self.fail(
+                event.start_mark,
+                f"list '{where}' has more than {MAX_LIST_ITEMS} items",
+                "too-large",
+            )
 
     def _key(self, top: _Frame, event: Any) -> None:
         if type(event) is not yaml.ScalarEvent:

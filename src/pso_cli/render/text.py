@@ -88,9 +88,17 @@ def make_console(
     return console
 
 
+MAX_SHOWN = 4000  # characters of one piece of text shown; the JSON report has them all
+
+
 def _t(value: str, style: str = "") -> Text:
     """Text from outside (the YAML, a file name, a rule pack) as literal, inert text:
-    never read as rich markup, and no character that would drive the terminal."""
+    never read as rich markup, and no character that would drive the terminal. A finding
+    quoting every caveat of a 2 MB file is cut at MAX_SHOWN characters: wrapping it all in
+    a table cell took seconds, and nobody reads it on a terminal."""
+    if len(value) > MAX_SHOWN:
+        more = len(value) - MAX_SHOWN
+        value = f"{value[:MAX_SHOWN]}… ({more} more characters; --format json has them all)"
     return Text(inert(value), style=style)
 
 
