@@ -189,7 +189,8 @@ def test_weights_need_not_sum_to_one() -> None:
 
 
 def test_zero_weights_give_zero_score() -> None:
-    zero = Weights(strategic=0, legality=0, agencies=0, alternatives=0)
+    # a profile can no longer say this (refused, located); aggregation still copes
+    zero = Weights.model_construct(strategic=0, legality=0, agencies=0, alternatives=0)
     d = decide(supports_everywhere(30), ALL_KNOWN, zero, T)
     assert d.score == 0.0
     assert d.confidence == 0.0
