@@ -135,6 +135,17 @@ def unreadable(d: Path) -> Path:
     return path
 
 
+def locked_directory(d: Path) -> Path:
+    """A directory (named like a file, so it is read, not walked) that cannot be listed:
+    a scan passed over such a directory in silence. Run as another user, like
+    unreadable.yaml."""
+    path = d / "locked-dir.yaml"
+    path.mkdir()
+    (path / "inner.yaml").write_text(HEADER, encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
 def missing(d: Path) -> Path:
     return d / "no-such-file.yaml"
 
@@ -156,6 +167,7 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "pipe.yaml": fifo,
     "folder.yaml": directory,
     "unreadable.yaml": unreadable,
+    "locked-dir.yaml": locked_directory,
     "no-such-file.yaml": missing,
 }
 

@@ -151,10 +151,31 @@ def test_utf16_bom(bom: bytes) -> None:
     assert "UTF-16" in p.message
 
 
-def test_utf8_bom() -> None:
-    p = decode_problem(b"\xef\xbb\xbfpso_format: 1\n")
-    assert at(p) == (1, 1)
-    assert "byte-order mark" in p.message
+def test_utf8_bom_is_accepted_and_dropped() -> None:
+    """YAML allows a byte-order mark at the start of a stream; Windows editors write one."""
+    assert decode(b"\xef\xbb\xbfpso_format: 1\n", "f.yaml") == "pso_format: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"\xef\xbb\xbfa: b\x00\n", (1, 5)),  # NUL on line 1: the BOM is not a column
+        (b"\xef\xbb\xbfa: \xff\n", (1, 4)),  # bad UTF-8 on line 1
+    ],
+)
+def test_columns_on_the_first_line_of_a_bom_file_stay_right(
+    data: bytes, where: tuple[int, int]
+) -> None:
+    assert at(decode_problem(data)) == where
+
+
+def test_a_bom_only_at_the_start_of_the_stream() -> None:
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import proposal_from_bytes
+
+    with pytest.raises(InputError) as info:
+        proposal_from_bytes(b"pso_format: 1\n\xef\xbb\xbfidentity: {}\n", "f.yaml")
+    assert info.value.problems[0].location.line == 2
 
 
 def test_nul_byte_located() -> None:

@@ -18,18 +18,20 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def decode(data: bytes, path: str) -> str:
-    """Strict UTF-8 (no BOM, no NUL bytes), with a located reason when it is not."""
+    """Strict UTF-8 (no NUL bytes), with a located reason when it is not.
+
+    A UTF-8 byte-order mark at the start of the stream is accepted and dropped, as the
+    YAML specification allows (Windows editors write one); it is invisible, so columns on
+    the first line count from the character after it, as the editor shows them.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError.at(path, 1, 1, "file is UTF-16 encoded; save it as UTF-8", "encoding")
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise InputError.at(
-            path,
-            1,
-            1,
-            "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
-            "encoding",
-        )
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,6 +99,21 @@ def control_character(text: str) -> str | None:
         return None
     found = _CONTROL.search(text)
     return found.group() if found else None
+
+
+def invisible_only(text: str) -> str | None:
+    """The first invisible character of a value that holds nothing else (zero-width
+    spaces and joiners, word joiners, BOMs, with or without spaces): it reads as empty
+    but would count as an answer. None for any other text."""
+    if text.isprintable():  # printable text holds no format (Cf) character
+        return None
+    first = None
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            first = first or char
+        elif not char.isspace():
+            return None
+    return first
 
 
 # A plain scalar starting with any other character can only be a string.
@@ -363,6 +379,14 @@ class _Builder:
                 event.start_mark,
                 f"the value contains the control character U+{ord(bad):04X}; proposals hold "
                 "plain text, so control characters (even written as escapes) are refused",
+                "bad-character",
+            )
+        invisible = invisible_only(text)
+        if invisible is not None:
+            raise self.fail(
+                event.start_mark,
+                f"the value holds only invisible characters (U+{ord(invisible):04X}); write "
+                "the answer, or leave the field out until it is known",
                 "bad-character",
             )
 

@@ -10,6 +10,7 @@ again while it builds the models, which start-up pays for.
 """
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -76,6 +77,8 @@ _LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
 def is_placeholder(text: str) -> bool:
     if len(text) > 2 * _LONGEST_PLACEHOLDER:  # most answers are sentences: no need to look
         return False
+    if not text.isascii():  # full-width ＴＢＤ is TBD (NFKC), as a reader sees it
+        text = unicodedata.normalize("NFKC", text)
     key = " ".join(text.split()).casefold()
     if key in PLACEHOLDERS:
         return True
@@ -128,9 +131,12 @@ def _unique_source_ids(sources: list[Any]) -> list[Any]:
 
 
 def _not_a_bool(value: Any) -> Any:
-    """`true` equals 1 to Python; as a format version it is a mistake, not a version."""
+    """The format version is the integer 1: `true` and `1.0` equal 1 to Python, but as a
+    format version they are a mistake, not a version."""
     if isinstance(value, bool):
         raise ValueError(f"unsupported format version {str(value).lower()}; expected 1")
+    if isinstance(value, float):
+        raise ValueError(f"unsupported format version {value}; expected the integer 1")
     return value
 
 
