@@ -196,3 +196,19 @@ def test_a_malformed_settings_file_is_a_located_config_error(
     [problem] = info.value.problems
     assert (problem.location.line, problem.location.column) == where, problem.message
     assert fragment in problem.message
+
+
+@pytest.mark.parametrize("kind", ["huge", "fifo"])
+def test_a_planted_settings_file_cannot_stall_the_run(cwd: Path, kind: str) -> None:
+    """Discovery reads files a checkout can plant: bounded, and never a FIFO read."""
+    path = cwd / "pyproject.toml"
+    if kind == "huge":
+        with path.open("wb") as fh:
+            fh.truncate(2 * 1024 * 1024 * 1024)  # sparse: 2 GiB would have been read whole
+        with pytest.raises(ConfigError, match="cannot read settings: file is 2147483648 bytes"):
+            resolve_with_sources()
+    else:
+        import os
+
+        os.mkfifo(path)  # not a regular file: not a settings file at all
+        assert resolve_with_sources()[1]["format"] == "default"

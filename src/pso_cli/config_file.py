@@ -49,12 +49,20 @@ def key_position(text: str, table: tuple[str, ...], key: str) -> tuple[int, int]
     return 1, 1
 
 
+MAX_SETTINGS_BYTES = 1024 * 1024  # a real pyproject.toml is a few KiB
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """The parsed document and its text; any fault is the file's located error."""
+    """The parsed document and its text; any fault is the file's located error. Read
+    like an input (non-blocking, regular files only, bounded): a checkout can plant it."""
+    from pso_cli.errors import InputError
+    from pso_cli.loading.reader import read_bytes
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise fail(path, (1, 1), f"cannot read settings: {exc.strerror or exc}") from None
+        raw = read_bytes(str(path), MAX_SETTINGS_BYTES)
+    except InputError as exc:
+        reason = exc.problems[0].message.replace(" (see --max-bytes)", "")
+        raise fail(path, (1, 1), f"cannot read settings: {reason}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
