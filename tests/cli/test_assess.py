@@ -274,11 +274,21 @@ def test_a_huge_jobs_count_is_a_usage_error(pso: Any) -> None:
 
 
 def test_a_huge_max_bytes_with_stdin_reads_only_what_arrives(pso: Any) -> None:
-    """--max-bytes 99999999999 must not allocate the limit up front (it was MemoryError)."""
+    """--max-bytes 99999999999 must not allocate the limit up front: reading a real pipe
+    for max_bytes + 1 at once was a MemoryError (exit 70)."""
+    import subprocess
+    import sys
+
     data = Path(RAMSI).read_bytes()
-    r = pso("assess", "-", "--max-bytes", "99999999999", "-f", "json", *AS_OF, input=data)
-    assert r.exit_code == 0, r.stderr
-    assert json.loads(r.stdout)["assessments"][0]["status"] == "assessed"
+    args = ["assess", "-", "--max-bytes", "99999999999", "-f", "json", *AS_OF]
+    done = subprocess.run(
+        [sys.executable, "-m", "pso_cli", *args],
+        input=data,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["assessments"][0]["status"] == "assessed"
     over = pso("assess", "-", "--max-bytes", str(len(data) - 1), "-f", "json", *AS_OF, input=data)
     assert over.exit_code == 3
     assert "over the" in json.loads(over.stdout)["assessments"][0]["errors"][0]["message"]

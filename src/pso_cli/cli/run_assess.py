@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pso_cli.cli.outputs import StdoutSink, refuse_outputs, write_outputs
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.exitcodes import ExitCode
 from pso_cli.model.findings import Verdict
@@ -65,38 +66,6 @@ def parse_outputs(req: Request) -> list[tuple[str, str]]:
     return out
 
 
-def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
-    """Before any work: no output may name an input, another output, or anything but a
-    regular file (a device, FIFO, socket, directory or symbolic link is refused)."""
-    if not outputs:  # nothing to refuse; and no set of every input path held for nothing
-        return
-    from pso_cli.render.files import check_output
-
-    inputs = {os.path.realpath(f) for f in files if f != "-"}
-    seen: dict[str, str] = {}
-    for _, path in outputs:
-        real = os.path.realpath(path)
-        if real in inputs:
-            raise ConfigError(
-                [
-                    Problem(
-                        Location(path),
-                        "--output names an input file; refusing to overwrite it",
-                        "output",
-                    )
-                ]
-            )
-        if real in seen:
-            import typer
-
-            raise typer.BadParameter(
-                f"'{path}' names the same file as '{seen[real]}'; each output needs its own",
-                param_hint="--output",
-            )
-        seen[real] = path
-        check_output(path)
-
-
 def execute(req: Request) -> int:
     from pso_cli.api import build_engine, exit_code_for, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
@@ -108,7 +77,7 @@ def execute(req: Request) -> int:
             [Problem(Location(", ".join(req.paths)), "no proposal files found", "no-input")]
         )
     outputs = parse_outputs(req)
-    _refuse_inputs(outputs, files)
+    refuse_outputs(outputs, files)
     from pso_cli.engine.assess import Analysis
 
     human = req.fmt in ("text", "markdown", "html")
@@ -135,13 +104,13 @@ def execute(req: Request) -> int:
 
     on_terminal = stdout_fmt is not None and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
-    out = _Stdout(keep_going=bool(outputs))
+    out = StdoutSink(keep_going=bool(outputs))
     items = _consume(stream, req, info, stdout_fmt, out)
     code = exit_code_for(items, req.fail_on)
     if code == 0 and req.fail_on_fragile and any(_fragile(i) for i in items):
         code = 1
     run = RunResult(info, tuple(items), code)
-    _write_outputs(run, outputs, req)
+    write_outputs(run, outputs, req.width)
     if out.failure is not None:
         raise out.failure
     if stdout_fmt not in (None, "text", "jsonl"):
@@ -230,28 +199,8 @@ def outputs_cover_stdout(req: Request) -> bool:
     return any(not (s.partition(":")[1] and s.partition(":")[0] in FORMATS) for s in req.outputs)
 
 
-class _Stdout:
-    """Stdout while files named with --output are still to be written: a failure to
-    write it (the reader left, a full disk) stops the writing, not the run, so those files
-    are written all the same; the failure is raised once they are (`failure`)."""
-
-    def __init__(self, keep_going: bool) -> None:
-        self.keep_going = keep_going
-        self.failure: OSError | None = None
-
-    def write(self, show: Any, *args: Any) -> None:
-        if self.failure is not None:
-            return
-        try:
-            show(*args)
-        except OSError as exc:
-            if not self.keep_going:
-                raise
-            self.failure = exc
-
-
 def _consume(
-    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None, out: _Stdout
+    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None, out: StdoutSink
 ) -> list[Item]:
     """Collect items; text and JSONL are streamed to stdout as each finishes."""
     items: list[Item] = []
@@ -283,28 +232,3 @@ def _consume(
 def _write_flush(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
-
-
-def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request) -> None:
-    """Write every output, even after one fails (a full disk may refuse only the large
-    one); then raise every failure, the output I/O error (exit 74) first."""
-    from pso_cli.errors import PsoError
-    from pso_cli.render import renderer
-    from pso_cli.render.files import write_atomic
-
-    failed: list[PsoError] = []
-    for fmt, path in outputs:
-        if fmt == "text":
-            from pso_cli.render.text import render
-
-            text = render(run, width=req.width or 100)
-        else:
-            text = renderer(fmt)(run)
-        try:
-            write_atomic(path, text)
-        except PsoError as exc:
-            failed.append(exc)
-    if failed:
-        failed.sort(key=lambda e: e.exit_code != ExitCode.IO_ERROR)
-        first = failed[0]
-        raise type(first)([p for e in failed for p in e.problems])

@@ -180,9 +180,14 @@ class Pool:
             self._shutdown(done=next_out >= total)
 
     def _dispatch(self, tasks: Iterator[Task], horizon: int) -> None:
-        for slot in self.slots:
+        for k, slot in enumerate(self.slots):
             if slot is None:
                 continue
+            if not slot.held and not slot.process.is_alive():  # died idle: blame no file
+                slot.process.join()
+                self._replace(k, slot)
+                slot = self.slots[k]
+                assert slot is not None
             batch: list[Task] = []
             while len(slot.held) + len(batch) < CHUNK:
                 task = self._next(tasks, horizon)
