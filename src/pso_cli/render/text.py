@@ -164,6 +164,7 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
     if not mine:
         return None
     mine.sort(key=lambda f: _SHOWN_FIRST.index(f.outcome))
+    mine, hidden = _bounded(mine)
     t = Table(show_header=True, box=None, padding=(0, 1), expand=False)
     t.add_column("Outcome", no_wrap=True)
     t.add_column("Rule", no_wrap=True)
@@ -181,13 +182,32 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
             message,
             f"line {f.line}",
         )
+    if hidden:
+        more = Text(f"… and {hidden} more supporting or informational findings", style="muted")
+        t.add_row("", "", "", more + Text(" (--format json lists them all)", style="muted"), "")
     return Group(Rule(Text(c.title, style="bold"), align="left"), t)
+
+
+MAX_BULLETS = 100  # lines of one list on a terminal; the JSON report has them all
+_ATTENTION = (Outcome.BLOCKER, Outcome.ERROR, Outcome.CONCERN, Outcome.MISSING)
+
+
+def _bounded(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """Every blocker, error, concern and missing fact, and at most MAX_BULLETS of the
+    rest (500 alternatives gave a thousand rows that took seconds to lay out)."""
+    keep = [f for f in findings if f.outcome in _ATTENTION]
+    rest = [f for f in findings if f.outcome not in _ATTENTION]
+    return keep + rest[:MAX_BULLETS], max(0, len(rest) - MAX_BULLETS)
 
 
 def _bullets(title: str, lines: Iterable[Text], intro: Text | None = None) -> RenderableType | None:
     items = list(lines)
     if not items:
         return None
+    if len(items) > MAX_BULLETS:  # 500 alternatives of 4,000 characters: seconds to wrap
+        more = len(items) - MAX_BULLETS
+        tail = Text(f"… and {more} more (--format json lists them all)", style="muted")
+        items = [*items[:MAX_BULLETS], tail]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
