@@ -130,3 +130,28 @@ def test_standard_input_reaches_a_worker(pso: Any, tmp_path: Path) -> None:
     done = pso(*args, "--stdin-filename", "in.yaml", input=EXAMPLE.read_bytes())
     assert done.exit_code in (0, 1), done.stderr
     assert json.loads(done.stdout)["assessments"][0]["path"] == "in.yaml"
+
+
+def test_compare_runs_third_party_rules_in_workers_too(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installed pack whose rule kills its process cannot end `pso compare` either."""
+    import importlib.util
+
+    from pso_cli.rules import registry
+
+    folder, pack = _batch(tmp_path, "ok", "EXIT")
+    spec = importlib.util.spec_from_file_location("bad_pack_installed", pack)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real = registry.discover_packs
+
+    def with_installed_pack() -> list[Any]:
+        return [*real(), registry.RulePack("bad", "1", "entry point bad", tuple(module.RULES))]
+
+    monkeypatch.setattr(registry, "discover_packs", with_installed_pack)
+    files = sorted(str(p) for p in folder.iterdir())
+    done = pso("compare", *files, "--as-of", "2003-07-20")
+    assert done.exit_code == 70, done.stderr
+    assert "the worker process assessing it exited with status 0" in done.stderr
