@@ -155,3 +155,22 @@ def test_compare_runs_third_party_rules_in_workers_too(
     done = pso("compare", *files, "--as-of", "2003-07-20")
     assert done.exit_code == 70, done.stderr
     assert "the worker process assessing it exited with status 0" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "markdown", "github", "html"])
+def test_a_file_whose_worker_died_is_reported_in_every_format(
+    pso: Any, tmp_path: Path, fmt: str
+) -> None:
+    folder, pack = _batch(tmp_path, "ok", "KILL")
+    args = ["assess", "--no-config", "--rules", str(pack), "--as-of", "2003-07-20", "-f", fmt]
+    done = pso(*args, str(folder))
+    assert done.exit_code == 70, done.stderr
+    assert "killed by SIGKILL" in done.stdout
+    if fmt == "json":
+        import jsonschema
+
+        from pso_cli.model.schema import report_schema
+
+        doc = json.loads(done.stdout)
+        jsonschema.Draft202012Validator(report_schema()).validate(doc)
+        assert [a["status"] for a in doc["assessments"]] == ["assessed", "error"]
