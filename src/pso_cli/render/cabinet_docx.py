@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from typing import TYPE_CHECKING
 
-from pso_cli.errors import ConfigError
 from pso_cli.loading.load import Loaded
 from pso_cli.model.findings import Assessment
 from pso_cli.render.cabinet import (
@@ -222,26 +219,6 @@ def _fixed_times(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    """Write bytes so that a reader never sees half a file (as render.files does text)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".pso-", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise ConfigError.at(path, 1, 1, f"cannot write here: {exc.strerror}", "output") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def write_cabinet_docx(
     assessment: Assessment,
     loaded: Loaded,
@@ -254,4 +231,6 @@ def write_cabinet_docx(
     map); `commitments` is the summary of the run's commitments file, if one was used
     (cabinet.load_commitments_summary). The file is replaced atomically.
     """
-    _write_atomic(path, docx_bytes(build_paper(assessment, loaded, commitments)))
+    from pso_cli.render.files import write_atomic
+
+    write_atomic(path, docx_bytes(build_paper(assessment, loaded, commitments)))

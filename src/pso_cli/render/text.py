@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from pso_cli.escape import text as inert
 from pso_cli.model.findings import Assessment, Change, Consideration, Finding, Outcome, Verdict
 from pso_cli.model.run import Invalid, RunResult
 
@@ -87,6 +88,20 @@ def make_console(
     return console
 
 
+MAX_SHOWN = 4000  # characters of one piece of text shown; the JSON report has them all
+
+
+def _t(value: str, style: str = "") -> Text:
+    """Text from outside (the YAML, a file name, a rule pack) as literal, inert text:
+    never read as rich markup, and no character that would drive the terminal. A finding
+    quoting every caveat of a 2 MB file is cut at MAX_SHOWN characters: wrapping it all in
+    a table cell took seconds, and nobody reads it on a terminal."""
+    if len(value) > MAX_SHOWN:
+        more = len(value) - MAX_SHOWN
+        value = f"{value[:MAX_SHOWN]}… ({more} more characters; --format json has them all)"
+    return Text(inert(value), style=style)
+
+
 def _bar(score: float, width: int = 20) -> Text:
     filled = round(score / 100 * width)
     return Text("█" * filled + "░" * (width - filled))
@@ -99,15 +114,14 @@ def _where(a: Assessment, f: Finding) -> str:
 def header(a: Assessment) -> RenderableType:
     style = f"verdict.{a.verdict.value}"
     body = Text()
-    body.append(a.name, style="bold")
+    body.append(inert(a.name), style="bold")
     body.append(f"  ({a.proposal_id})\n", style="muted")
-    body.append(
-        f"Host: {a.host or 'not stated'}    Lead: {a.lead or 'not stated'}    File: {a.path}\n"
-    )
+    host, lead = inert(a.host or "not stated"), inert(a.lead or "not stated")
+    body.append(f"Host: {host}    Lead: {lead}    File: {inert(a.path)}\n")
     body.append("Verdict: ")
     body.append(f"[{VERDICT_LABEL[a.verdict]}]", style=style)
     body.append(f"   score {a.score:.1f}/100, confidence {a.confidence:.0%}\n")
-    body.append(a.reason)
+    body.append(inert(a.reason))
     return Panel(body, title="pso assessment", title_align="left", border_style=style)
 
 
@@ -138,9 +152,9 @@ def gates_table(a: Assessment) -> Table:
     for g in a.gates:
         t.add_row(
             g.rule,
-            Text(g.title),
+            _t(g.title),
             Text(g.status.upper(), style=f"gate.{g.status}"),
-            f"{a.path}:{g.line}:{g.column}",
+            _t(f"{a.path}:{g.line}:{g.column}"),
         )
     return t
 
@@ -150,6 +164,7 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
     if not mine:
         return None
     mine.sort(key=lambda f: _SHOWN_FIRST.index(f.outcome))
+    mine, hidden = _bounded(mine)
     t = Table(show_header=True, box=None, padding=(0, 1), expand=False)
     t.add_column("Outcome", no_wrap=True)
     t.add_column("Rule", no_wrap=True)
@@ -157,7 +172,7 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
     t.add_column("Finding", ratio=1)
     t.add_column("Where", no_wrap=True, style="muted")
     for f in mine:
-        message = Text(f.message)
+        message = _t(f.message)
         if f.accepted:
             message.append("  [accepted]", style="bold")
         t.add_row(
@@ -167,13 +182,32 @@ def findings_block(a: Assessment, c: Consideration) -> RenderableType | None:
             message,
             f"line {f.line}",
         )
+    if hidden:
+        more = Text(f"… and {hidden} more supporting or informational findings", style="muted")
+        t.add_row("", "", "", more + Text(" (--format json lists them all)", style="muted"), "")
     return Group(Rule(Text(c.title, style="bold"), align="left"), t)
+
+
+MAX_BULLETS = 100  # lines of one list on a terminal; the JSON report has them all
+_ATTENTION = (Outcome.BLOCKER, Outcome.ERROR, Outcome.CONCERN, Outcome.MISSING)
+
+
+def _bounded(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """Every blocker, error, concern and missing fact, and at most MAX_BULLETS of the
+    rest (500 alternatives gave a thousand rows that took seconds to lay out)."""
+    keep = [f for f in findings if f.outcome in _ATTENTION]
+    rest = [f for f in findings if f.outcome not in _ATTENTION]
+    return keep + rest[:MAX_BULLETS], max(0, len(rest) - MAX_BULLETS)
 
 
 def _bullets(title: str, lines: Iterable[Text], intro: Text | None = None) -> RenderableType | None:
     items = list(lines)
     if not items:
         return None
+    if len(items) > MAX_BULLETS:  # 500 alternatives of 4,000 characters: seconds to wrap
+        more = len(items) - MAX_BULLETS
+        tail = Text(f"… and {more} more (--format json lists them all)", style="muted")
+        items = [*items[:MAX_BULLETS], tail]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
@@ -212,14 +246,12 @@ def strengthen(a: Assessment) -> RenderableType | None:
             f"(with the values shown) would give {last.verdict.value} (score {last.score:.0f}):"
         )
         lines = (
-            Text(
-                f"{c.field} at line {c.line}: " + ("state it" if c.value == "(stated)" else c.value)
-            )
+            _t(f"{c.field} at line {c.line}: " + ("state it" if c.value == "(stated)" else c.value))
             for c in a.changes
         )
         block = _bullets("To strengthen this proposal", lines, intro)
         return block or intro
-    return _bullets("To strengthen this proposal", (Text(change_line(a, c)) for c in a.changes))
+    return _bullets("To strengthen this proposal", (_t(change_line(a, c)) for c in a.changes))
 
 
 def sensitivity_table(a: Assessment) -> RenderableType | None:
@@ -247,21 +279,21 @@ def sensitivity_table(a: Assessment) -> RenderableType | None:
 def assessment_report(a: Assessment) -> list[RenderableType]:
     parts: list[RenderableType | None] = [header(a), considerations_table(a), gates_table(a)]
     parts += [findings_block(a, c) for c in Consideration]
-    parts.append(_bullets("Conditions", (Text(c) for c in a.conditions)))
+    parts.append(_bullets("Conditions", (_t(c) for c in a.conditions)))
     parts.append(strengthen(a))
     parts.append(sensitivity_table(a))
     missing = [f for f in a.findings if f.outcome == Outcome.MISSING]
     parts.append(
         _bullets(
             "Missing information to gather first",
-            (Text(f"{f.message} ({_where(a, f)})") for f in missing),
+            (_t(f"{f.message} ({_where(a, f)})") for f in missing),
         )
     )
     parts.append(
         _bullets(
             "Accepted concerns",
             (
-                Text(
+                _t(
                     f"{u.rule}: {u.status}; {u.justification} — {u.approver}"
                     + (f", expires {u.expires}" if u.expires else "")
                     + f" (line {u.line})"
@@ -271,20 +303,17 @@ def assessment_report(a: Assessment) -> list[RenderableType]:
         )
     )
     parts.append(
-        _bullets("Alternatives considered", (Text(x) for x in a.alternatives))
+        _bullets("Alternatives considered", (_t(x) for x in a.alternatives))
         or Text("Alternatives considered: none stated", style="muted")
     )
-    parts.append(_bullets("References", (Text(r) for r in a.references)))
+    parts.append(_bullets("References", (_t(r) for r in a.references)))
     return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
 
 
 def invalid_report(item: Invalid) -> list[RenderableType]:
-    body = Text("\n").join(Text(str(p)) for p in item.problems)
-    return [
-        Panel(
-            body, title=f"INVALID: {item.path}", title_align="left", border_style="outcome.blocker"
-        )
-    ]
+    body = Text("\n").join(_t(str(p)) for p in item.problems)
+    title = Text("NOT ASSESSED: " if item.failed else "INVALID: ") + _t(item.path)
+    return [Panel(body, title=title, title_align="left", border_style="outcome.blocker")]
 
 
 def summary_line(run: RunResult) -> str:
