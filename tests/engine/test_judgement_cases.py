@@ -189,3 +189,22 @@ def test_planning_gaps_give_conditions_not_refusal() -> None:
                 "location": {"review_dates": "none"}})  # fmt: skip
     assert a.verdict is Verdict.WITH_CONDITIONS
     assert len(a.conditions) >= 3
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        {"strategic": {"end_state": "none"}},
+        {"strategic": {"exit_strategy": "none"}},
+        {"location": {"review_dates": "none"}},
+        {"legal_basis": {"status_of_forces": {"status": "negotiating"}}},
+        {"contribution": {"nzdf": {"funding_source": "none"}}},
+    ],
+    ids=["no end state", "no exit strategy", "no reviews", "SOFA negotiating", "unfunded"],
+)
+def test_each_fixable_gap_alone_gives_conditions(patch: dict[str, Any]) -> None:
+    """The anchors the thresholds were checked on (README "How the verdict is reached"):
+    the sound base proposal is recommended; any one fixable gap gives conditions."""
+    a = assess(patch)
+    assert a.verdict is Verdict.WITH_CONDITIONS, a.reason
+    assert a.conditions
