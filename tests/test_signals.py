@@ -7,13 +7,16 @@ proposal, and leaves a marker file so the test knows the batch is busy) is runni
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +29,7 @@ SETPRIV = shutil.which("setpriv")
 SLOW_PACK = """\
 import time
 from pathlib import Path
+from typing import Any
 
 from pso_cli.rules.api import Consideration, Reference, rule
 
@@ -59,8 +63,11 @@ def _batch(tmp_path: Path, count: int) -> tuple[list[str], Path]:
     return args, marker
 
 
-def _interrupt(args: list[str], marker: Path, cwd: Path) -> tuple[int, str, str, int]:
-    """Start pso, wait until a rule runs, press Ctrl-C; (exit, stdout, stderr, pgid)."""
+def _interrupt(
+    args: list[str], marker: Path, cwd: Path, sig: int = signal.SIGINT, group: bool = True
+) -> tuple[int, str, str, int]:
+    """Start pso, wait until a rule runs, press Ctrl-C (or send `sig` to the parent alone
+    when not `group`); (exit, stdout, stderr, pgid)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "pso_cli", *args],
         cwd=cwd,
@@ -75,7 +82,10 @@ def _interrupt(args: list[str], marker: Path, cwd: Path) -> tuple[int, str, str,
         assert time.monotonic() < deadline, "the batch never started"
         time.sleep(0.05)
     time.sleep(0.3)
-    os.killpg(proc.pid, signal.SIGINT)
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        os.kill(proc.pid, sig)
     try:
         out, err = proc.communicate(timeout=60)
     except subprocess.TimeoutExpired:  # pragma: no cover - the failure being tested
@@ -309,3 +319,382 @@ def test_output_naming_an_input_is_refused(tmp_path: Path, spec: str) -> None:
     assert (tmp_path / "p.yaml").read_bytes() == before
     assert (tmp_path / "dir" / "q.yaml").read_bytes() == before
     assert done.stdout == ""
+
+
+# --- standard streams closed, full or read-only: the environment, never "a bug" -------
+
+
+def _run_with(
+    args: list[str], shell_redirect: str, **kw: object
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -m pso_cli ARGS <redirect>` through sh, so a descriptor can start closed."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        ["sh", "-c", f'exec "$0" "$@" {shell_redirect}', sys.executable, "-m", "pso_cli", *args],
+        cwd=REPO,
+        env=_env(),
+        timeout=120,
+        **kw,
+    )
+
+
+ASSESS = ["assess", "--no-config", "--as-of", "2003-07-20", "examples/ramsi-2003.yaml"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[*ASSESS, "-f", "jsonl"], ASSESS, ["validate", "examples/ramsi-2003.yaml"], ["--version"]],
+    ids=["assess-jsonl", "assess-text", "validate", "version"],
+)
+def test_closed_stdout_is_an_output_error_not_a_verdict(args: list[str]) -> None:
+    """`pso ... >&-`: exit 74 and one line, never 1 (a verdict reached --fail-on), 70 or a
+    traceback."""
+    done = _run_with(args, ">&-", stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode() == "pso: cannot write standard output: it is closed\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [[*ASSESS, "-f", "json"], ["validate", "examples/"]])
+def test_stdout_on_a_full_device_is_an_output_error(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = _run_with(args, "", stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.decode() == "pso: cannot write standard output: No space left on device\n"
+
+
+def test_stdout_open_read_only_is_an_output_error() -> None:
+    with open(os.devnull) as read_only:
+        done = _run_with(ASSESS, "", stdout=read_only, stderr=subprocess.PIPE)
+    assert done.returncode == 74
+    assert done.stderr.decode() == "pso: cannot write standard output: Bad file descriptor\n"
+
+
+def test_closed_stdin_is_an_unreadable_input() -> None:
+    done = _run_with(["validate", "-"], "<&-", capture_output=True)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout.decode().splitlines()[0] == (
+        "<stdin>:1:1: cannot read standard input: it is closed"
+    )
+    assert done.stderr == b""
+
+
+def test_closed_stderr_changes_nothing_else(tmp_path: Path) -> None:
+    """With fd 2 closed, the report written with -o must not get fd 2 (and messages)."""
+    out = tmp_path / "r.json"
+    done = _run_with([*ASSESS, "-o", f"json:{out}", "-f", "json"], "2>&-", capture_output=True)
+    assert done.returncode == 0
+    json_doc = out.read_text(encoding="utf-8")
+    assert json_doc.startswith("{") and "pso:" not in json_doc
+
+
+# --- outputs are regular files, written whole or not at all ---------------------------
+
+
+def _special(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()
+    elif kind == "device":
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    elif kind == "link-to-device":
+        path.symlink_to("/dev/null")
+    elif kind == "link-to-stdout":
+        path.symlink_to("/proc/self/fd/1")
+    elif kind == "link-to-file":
+        (path.parent / "target.txt").write_text("keep")
+        path.symlink_to("target.txt")
+
+
+KINDS = ["fifo", "socket", "device", "link-to-device", "link-to-stdout", "link-to-file"]
+
+
+def _same_kind(path: Path, kind: str) -> bool:
+    mode = os.lstat(path).st_mode
+    test = {"fifo": stat.S_ISFIFO, "socket": stat.S_ISSOCK, "device": stat.S_ISCHR}
+    return test.get(kind, stat.S_ISLNK)(mode)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_output_that_is_not_a_regular_file_is_refused(pso: Any, tmp_path: Path, kind: str) -> None:
+    """-o never replaces a device, FIFO, socket or link (as root, `-o /dev/full` made
+    /dev/full a regular file): exit 4 before any work, the thing itself untouched."""
+    target = tmp_path / "out.json"
+    _special(kind, target)
+    done = pso("assess", "--no-config", str(EXAMPLE), "-o", f"json:{target}", "-f", "json")
+    assert done.exit_code == 4, done.stderr
+    assert done.stderr.startswith(f"{target}:1:1: --output is a ")
+    assert done.stdout == ""
+    assert _same_kind(target, kind)
+    assert not list(tmp_path.glob(".pso-*.tmp"))
+    if kind == "link-to-file":
+        assert (tmp_path / "target.txt").read_text() == "keep"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-device", "link-to-file"])
+def test_init_force_refuses_what_is_not_a_regular_file(pso: Any, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "proposal.yaml"
+    _special(kind, target)
+    assert pso("init", str(target)).exit_code == 2  # it exists: --force is needed
+    done = pso("init", "--force", str(target))
+    assert done.exit_code == 4, done.stderr
+    assert "--output is a " in done.stderr or "is a " in done.stderr
+    assert _same_kind(target, kind)
+
+
+def test_a_fifo_swapped_in_while_writing_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.errors import ConfigError
+    from pso_cli.render import files
+
+    target = tmp_path / "out.json"
+    real_write_all = files._write_all
+
+    def swap(fd: int, data: bytes) -> None:
+        real_write_all(fd, data)
+        os.mkfifo(target)  # appears between the check and the rename
+
+    monkeypatch.setattr(files, "_write_all", swap)
+    with pytest.raises(ConfigError, match="FIFO"):
+        files.write_atomic(str(target), "{}")
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_atomic_write_is_fsynced_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pso_cli.render import files
+
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(files.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(
+        files.os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1]
+    )
+    files.write_atomic(str(tmp_path / "r.json"), "{}")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_a_full_disk_is_exit_74_and_every_output_is_tried(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC on -o: exit 74 (not 70 "a bug"), the old file kept, no temporary left, and
+    the second -o is still attempted (it was silently not written)."""
+    import errno
+
+    from pso_cli.render import files
+
+    first, second = tmp_path / "r.json", tmp_path / "r.xml"
+    first.write_text("old")
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", full)
+    done = pso(
+        "assess", "--no-config", str(EXAMPLE), "-o", f"json:{first}", "-o", f"junit:{second}"
+    )
+    assert done.exit_code == 74, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines == [
+        f"{first}:1:1: cannot write: No space left on device; any previous file is unchanged",
+        f"{second}:1:1: cannot write: No space left on device; any previous file is unchanged",
+    ]
+    assert first.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+
+@pytest.mark.parametrize(
+    "second", ["r.json", "./r.json", "sub/../r.json", "sarif:r.json", "link.json"]
+)
+def test_two_outputs_naming_one_file_are_a_usage_error(
+    pso: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.json").symlink_to("r.json")
+    done = pso("assess", "--no-config", str(EXAMPLE), "-o", "json:r.json", "-o", second)
+    assert done.exit_code == 2, done.stderr
+    assert "names the same file as 'r.json'" in done.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_outputs_are_written_even_when_stdout_fails(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    with open("/dev/full", "w") as full:
+        done = _run_with([*ASSESS, "-o", f"json:{out}"], "", stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 74, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["assessments"][0]["status"] == "assessed"
+
+
+def test_a_directory_that_cannot_be_read_is_an_error_not_skipped(tmp_path: Path) -> None:
+    """It was passed over silently: exit 0, and the invalid file inside never mentioned."""
+    tree = tmp_path / "tree"
+    (tree / "locked").mkdir(parents=True)
+    shutil.copy(EXAMPLE, tree / "ok.yaml")
+    (tree / "locked" / "bad.yaml").write_text("pso_format: [\n", encoding="utf-8")
+    tmp_path.chmod(0o755)
+    tree.chmod(0o755)
+    (tree / "locked").chmod(0)
+    try:
+        done = _pso("validate", "tree", cwd=tmp_path, prefix=_no_dac_override())
+    finally:
+        (tree / "locked").chmod(0o755)
+    assert done.returncode == 3, done.stdout
+    assert "tree/locked:1:1: cannot read this directory: permission denied" in done.stdout
+    assert "tree/ok.yaml: valid" in done.stdout
+
+
+# --- SIGTERM and SIGHUP stop the whole pool, as Ctrl-C does ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "line"),
+    [
+        (signal.SIGTERM, 143, "pso: terminated (SIGTERM)"),
+        (signal.SIGHUP, 129, "pso: hung up (SIGHUP)"),
+    ],
+    ids=["SIGTERM", "SIGHUP"],
+)
+def test_sigterm_and_sighup_end_the_workers_and_leave_no_output(
+    tmp_path: Path, sig: int, code: int, line: str
+) -> None:
+    """SIGTERM to the parent alone left both workers alive, reparented, holding stdout."""
+    args, marker = _batch(tmp_path, 20)
+    got, _, err, pgid = _interrupt(
+        [*args, "--jobs", "2", "--output", "out.json"], marker, tmp_path, sig, group=False
+    )
+    assert got == code, err
+    assert [x for x in err.splitlines() if x.strip()] == [line]
+    assert not (tmp_path / "out.json").exists()
+    assert not list(tmp_path.glob(".pso-*.tmp"))
+    assert _group_gone(pgid), "worker processes outlived the terminated run"
+
+
+SWALLOWING_PACK = """\
+import time
+from pathlib import Path
+
+from pso_cli.rules.api import Consideration, Reference, rule
+
+@rule(code="SWL-001", name="swallow-rule", consideration=Consideration.STRATEGIC,
+      title="Swallows Ctrl-C", rationale="Test.", reference=Reference("Test"))
+def swallow(p, ctx):
+    Path({marker!r}).touch()
+    for _ in range(20):
+        try:
+            time.sleep(0.1)
+        except KeyboardInterrupt:
+            pass
+    return []
+
+RULES = [swallow]
+"""
+
+
+def test_ctrl_c_interrupts_even_a_rule_that_swallows_keyboard_interrupt(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(5):
+        shutil.copy(EXAMPLE, tmp_path / "in" / f"p{i}.yaml")
+    marker = tmp_path / "busy"
+    pack = tmp_path / "swallow.py"
+    pack.write_text(SWALLOWING_PACK.format(marker=str(marker)), encoding="utf-8")
+    args = ["assess", "--no-config", "--rules", str(pack), "-f", "json", "in", "-o", "out.json"]
+    started = time.monotonic()
+    code, _, err, pgid = _interrupt(args, marker, tmp_path)
+    _assert_interrupted(code, err, tmp_path)
+    assert time.monotonic() - started < 30
+    assert _group_gone(pgid)
+
+
+def test_jsonl_through_head_never_hangs_nor_prints_a_traceback(tmp_path: Path) -> None:
+    """`pso assess DIR -f jsonl --jobs 2 | head -1` hung in 7 of 30 runs and printed
+    "Exception ignored ... Traceback" in 2: twenty runs, each with a time limit."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(POOL_MIN_FILES + 12):
+        shutil.copy(EXAMPLE, folder / f"p{i:03d}.yaml")
+    command = (
+        f'"{sys.executable}" -m pso_cli assess --no-config "{folder}" -f jsonl --jobs 2 '
+        f'2>"{tmp_path}/err-$0.txt" | head -1'
+    )
+
+    def once(n: int) -> tuple[int, str, str]:
+        done = subprocess.run(
+            ["sh", "-c", command, str(n)], capture_output=True, text=True, env=_env(), timeout=60
+        )
+        return done.returncode, done.stdout, (tmp_path / f"err-{n}.txt").read_text()
+
+    with ThreadPoolExecutor(max_workers=4) as threads:
+        results = list(threads.map(once, range(20)))
+    for code, out, err in results:
+        assert code == 0
+        assert json.loads(out)["status"] == "assessed"
+        assert err == "", err
+
+
+# --- the progress bar never takes standard output ------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text"])
+def test_stdout_is_byte_complete_while_the_bar_draws_on_a_terminal(
+    tmp_path: Path, fmt: str
+) -> None:
+    """20+ files, stdout to a file, stderr a terminal: rich's Progress redirected stdout
+    by default and the JSON Lines went to the terminal; stdout got 0 bytes."""
+    import pty
+    import threading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(25):
+        shutil.copy(EXAMPLE, folder / f"p{i:02d}.yaml")
+    master, slave = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    out = tmp_path / "out"
+    args = ["assess", "--no-config", "--as-of", "2003-07-20", "-f", fmt, "--jobs", "1"]
+    with out.open("wb") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "pso_cli", *args, str(folder)],
+            stdout=sink,
+            stderr=slave,
+            env={**_env(), "TERM": "xterm"},
+            timeout=120,
+        )
+    os.close(slave)
+    reader.join(timeout=5)
+    os.close(master)
+    assert done.returncode == 0
+    assert b"assessing" in drawn  # the bar was on the terminal...
+    text = out.read_text(encoding="utf-8")
+    assert b"pso_format" not in drawn and b'"schema_version"' not in drawn  # ...and only it
+    if fmt == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == 25
+    elif fmt == "json":
+        assert len(json.loads(text)["assessments"]) == 25
+    else:
+        assert text.rstrip().endswith("0 invalid") and text.count("pso assessment") == 25

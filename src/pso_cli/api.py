@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pso_cli.engine.build import assess_one, build_engine
 from pso_cli.errors import InputError, Problem
 from pso_cli.loading.inputs import STDIN, expand
-from pso_cli.loading.load import Loaded, load_input, load_proposal, read_stdin
+from pso_cli.loading.load import Loaded, load_input, load_proposal, read_stdin, shown_name
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ def validate_one(
     from pso_cli.loading.load import check_document
     from pso_cli.loading.reader import read_bytes
 
-    name = stdin_filename if path == STDIN else path
+    name = shown_name(path, stdin_filename)
     try:
-        data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes)
+        data = read_stdin(max_bytes, name) if path == STDIN else read_bytes(path, max_bytes, name)
         kind, loaded = check_document(data, name)
     except InputError as exc:
         return ValidationResult(name, tuple(exc.problems))
@@ -147,7 +147,8 @@ def run_assessment(
 
 
 def exit_code_for(items: Sequence[Item], fail_on: str) -> int:
-    """3 if any input is invalid, else 1 if any verdict reached `fail_on`, else 0."""
-    from pso_cli.model.run import exit_code, verdicts
+    """70 if a file could not be assessed (its worker died), else 3 if any input is
+    invalid, else 1 if any verdict reached `fail_on`, else 0."""
+    from pso_cli.model.run import exit_code, failed, verdicts
 
-    return exit_code(verdicts(items), fail_on)
+    return exit_code(verdicts(items), fail_on, failed=failed(items))

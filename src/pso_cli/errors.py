@@ -56,3 +56,9 @@ class ConfigError(PsoError):
     """A profile, configuration file or rule pack is wrong (exit 4)."""
 
     exit_code = ExitCode.CONFIG
+
+
+class OutputError(PsoError):
+    """An output file could not be written: a full disk, an I/O error (exit 74)."""
+
+    exit_code = ExitCode.IO_ERROR

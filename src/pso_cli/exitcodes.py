@@ -10,4 +10,7 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 3
     CONFIG = 4
     INTERNAL = 70
-    INTERRUPTED = 130
+    IO_ERROR = 74  # EX_IOERR: an output could not be written (disk full, closed stdout)
+    HANGUP = 129  # SIGHUP: the terminal went away
+    INTERRUPTED = 130  # SIGINT: Ctrl-C
+    TERMINATED = 143  # SIGTERM

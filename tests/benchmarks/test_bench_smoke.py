@@ -7,6 +7,7 @@ never by a timed test: a shared CI machine cannot keep a timing promise.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,23 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
     assert "Per-stage profile" in out
     rows = json.loads(figures.read_text())["rows"]
     assert len(rows) == 8
+
+
+def test_worst_case_files_are_valid_and_at_a_limit(bench_modules: None) -> None:
+    """benchmarks/worst_case.py times the largest legal file of each shape; each must be
+    a valid proposal (or the timings measure an error path) at the size or list limit."""
+    from worst_case import CASES, fit
+
+    from pso_cli.api import validate_one
+    from pso_cli.loading.yaml_source import MAX_LIST_ITEMS
+
+    for name, make in CASES.items():
+        n, doc = fit(make)
+        path = Path(f"/tmp/pso-worst-{os.getpid()}.yaml")
+        path.write_text(doc, encoding="utf-8")
+        try:
+            result = validate_one(str(path))
+        finally:
+            path.unlink()
+        assert not result.problems, (name, result.problems[:1])
+        assert n == MAX_LIST_ITEMS or len(doc.encode()) > 1_900_000, name

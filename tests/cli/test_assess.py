@@ -265,3 +265,30 @@ def test_output_format_follows_the_extension_unless_format_is_given(
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     pso("assess", "examples/ramsi-2003.yaml", "-o", str(xml), "-f", "json", "--as-of", "2003-07-20")
     assert json.loads(xml.read_text())["schema_version"] == 1
+
+
+def test_a_huge_jobs_count_is_a_usage_error(pso: Any) -> None:
+    r = pso("assess", RAMSI, EMPTY, "--jobs", "99999999999999999999", *AS_OF)
+    assert r.exit_code == 2
+    assert "--jobs" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_huge_max_bytes_with_stdin_reads_only_what_arrives(pso: Any) -> None:
+    """--max-bytes 99999999999 must not allocate the limit up front: reading a real pipe
+    for max_bytes + 1 at once was a MemoryError (exit 70)."""
+    import subprocess
+    import sys
+
+    data = Path(RAMSI).read_bytes()
+    args = ["assess", "-", "--max-bytes", "99999999999", "-f", "json", *AS_OF]
+    done = subprocess.run(
+        [sys.executable, "-m", "pso_cli", *args],
+        input=data,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["assessments"][0]["status"] == "assessed"
+    over = pso("assess", "-", "--max-bytes", str(len(data) - 1), "-f", "json", *AS_OF, input=data)
+    assert over.exit_code == 3
+    assert "over the" in json.loads(over.stdout)["assessments"][0]["errors"][0]["message"]

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RAMSI = (ROOT / "examples/ramsi-2003.yaml").read_text(encoding="utf-8")
-JUDGED = re.compile(r"^(\S+\.yaml): .* judged at (\d{4}-\d\d-\d\d)$", re.M)
+JUDGED = re.compile(r"  (\d{4}-\d\d-\d\d)  (\S+\.yaml)$", re.M)
 
 
 def write(folder: Path, name: str, decided: str) -> Path:
@@ -24,8 +24,9 @@ def write(folder: Path, name: str, decided: str) -> Path:
 
 
 def judged(stdout: str) -> dict[str, str]:
-    flat = re.sub(r"\n  ", " ", stdout)  # a batch line wraps with a two-space indent
-    return {Path(p).name: d for p, d in JUDGED.findall(flat)}
+    """File name -> the date it was judged at, from a batch's columns."""
+    flat = re.sub(r"\n  (?=\S+\.yaml$)", "  ", stdout, flags=re.M)  # a long path wraps
+    return {Path(p).name: d for d, p in JUDGED.findall(flat)}
 
 
 @pytest.fixture

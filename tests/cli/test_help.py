@@ -89,6 +89,8 @@ def test_top_level_help_documents_exit_codes() -> None:
         "3 an input",
         "4 configuration",
         "70 internal error",
+        "74 an output could not be written",
+        "143 SIGTERM",
         "130 interrupted",
     ):
         assert fragment in text

@@ -150,7 +150,7 @@ def test_a_terminal_gets_colour_and_no_color_plain_text() -> None:
     assert "\x1b[" in _on_a_terminal(*args, no_color=False)
     plain = _on_a_terminal(*args, no_color=True)
     assert "\x1b[" not in plain
-    assert "RECOMMEND WITH CONDITIONS" in plain
+    assert "\nRECOMMEND" in plain
 
 
 def test_piped_text_is_80_columns_without_trailing_spaces() -> None:

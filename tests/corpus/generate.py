@@ -82,9 +82,23 @@ def key_1mb(d: Path) -> Path:
 
 
 def many_nodes(d: Path) -> Path:
-    """A flat list of 300,000 one-character items (over MAX_NODES, under the size cap)."""
-    text = HEADER + "leadership:\n  partners: [" + ",".join(["a"] * 300_000) + "]\n"
+    """600 lists of 500 one-character items: 300,000 nodes (over MAX_NODES, under the size
+    cap), each list within the 500-item limit."""
+    row = "[" + ",".join(["a"] * 500) + "]"
+    text = HEADER + "leadership:\n  partners: [" + ",".join([row] * 600) + "]\n"
     return _write(d / "many-nodes.yaml", text.encode())
+
+
+def many_items(d: Path) -> Path:
+    """20,000 alternatives (1.3 MB): the text report once took 252 s and 440 MB."""
+    item = "  - {type: diplomacy, feasibility: high, expected_effect: partly}\n"
+    return _write(d / "many-items.yaml", (HEADER + "alternatives:\n" + item * 20_000).encode())
+
+
+def many_keys(d: Path) -> Path:
+    """99,000 unknown keys in one mapping: each would be a validation error."""
+    keys = "".join(f"  k{i}: v\n" for i in range(99_000))
+    return _write(d / "many-keys.yaml", (HEADER + "location:\n" + keys).encode())
 
 
 def symlink_loop(d: Path) -> Path:
@@ -121,6 +135,17 @@ def unreadable(d: Path) -> Path:
     return path
 
 
+def locked_directory(d: Path) -> Path:
+    """A directory (named like a file, so it is read, not walked) that cannot be listed:
+    a scan passed over such a directory in silence. Run as another user, like
+    unreadable.yaml."""
+    path = d / "locked-dir.yaml"
+    path.mkdir()
+    (path / "inner.yaml").write_text(HEADER, encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
 def missing(d: Path) -> Path:
     return d / "no-such-file.yaml"
 
@@ -135,11 +160,14 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "string-1mb.yaml": string_1mb,
     "key-1mb.yaml": key_1mb,
     "many-nodes.yaml": many_nodes,
+    "many-items.yaml": many_items,
+    "many-keys.yaml": many_keys,
     "loop-a.yaml": symlink_loop,
     "dangling.yaml": dangling_symlink,
     "pipe.yaml": fifo,
     "folder.yaml": directory,
     "unreadable.yaml": unreadable,
+    "locked-dir.yaml": locked_directory,
     "no-such-file.yaml": missing,
 }
 

@@ -159,3 +159,61 @@ def test_weights_of() -> None:
 
 def test_profile_sha256_is_stable() -> None:
     assert load_profile("nz-default").sha256 == load_profile("nz-default").sha256
+
+
+def test_extends_reads_the_parent_beside_the_profile_not_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extends: base.yaml` was read from the working directory first: the verdict then
+    depended on where pso ran."""
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "base.yaml").write_text(
+        "profile_format: 1\nname: base\nweights: {strategic: 0.9, legality: 0.05, "
+        "agencies: 0.03, alternatives: 0.02}\n"
+    )
+    (tmp_path / "team" / "child.yaml").write_text(
+        "profile_format: 1\nname: child\nextends: base.yaml\n"
+    )
+    (tmp_path / "base.yaml").write_text(  # a decoy in the working directory
+        "profile_format: 1\nname: decoy\nweights: {strategic: 0.01, legality: 0.01, "
+        "agencies: 0.01, alternatives: 0.97}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert load_profile("team/child.yaml").weights.strategic == 0.9
+    monkeypatch.chdir(tmp_path / "team")
+    assert load_profile("child.yaml").weights.strategic == 0.9
+
+
+def _refused(tmp_path: Path, text: str) -> tuple[tuple[int, int], str]:
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_profile(str(path))
+    [problem] = info.value.problems
+    return (problem.location.line, problem.location.column), problem.message
+
+
+def test_all_zero_weights_are_refused_located(tmp_path: Path) -> None:
+    where, message = _refused(
+        tmp_path,
+        "profile_format: 1\nname: z\n"
+        "weights: {strategic: 0, legality: 0, agencies: 0, alternatives: 0}\n",
+    )
+    assert where == (3, 10)
+    assert "every weight is zero" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("profile_format: 1\nname: o\nthresholds: {recommend: 30, with_conditions: 90}\n", (3, 13)),
+        # each file alone is fine; merged over nz-default's with_conditions (50) it is not
+        ("profile_format: 1\nname: o\nextends: nz-default\nthresholds: {recommend: 40}\n", (4, 13)),
+    ],
+)
+def test_thresholds_out_of_order_are_refused_located(
+    tmp_path: Path, text: str, where: tuple[int, int]
+) -> None:
+    got, message = _refused(tmp_path, text)
+    assert got == where
+    assert "thresholds out of order: recommend" in message

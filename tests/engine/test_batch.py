@@ -68,7 +68,7 @@ def test_small_batches_and_stdin_stay_in_process(monkeypatch: pytest.MonkeyPatch
     def no_pool(*a: object, **k: object) -> None:
         raise AssertionError("a process pool was started")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(batch, "Pool", no_pool)
     engine = build_engine("nz-default", dt.date(2026, 11, 28))
     spec = batch.EngineSpec("nz-default", "2026-11-28", (), None, 1000)
     files = [str(REPO / "examples/ramsi-2003.yaml")] * 3
@@ -77,3 +77,17 @@ def test_small_batches_and_stdin_stay_in_process(monkeypatch: pytest.MonkeyPatch
 
 def test_default_jobs_is_positive() -> None:
     assert batch.default_jobs() >= 1
+
+
+def test_a_one_file_run_with_pso_rules_imports_no_multiprocessing() -> None:
+    """Start-up stays cheap: workers (and multiprocessing) only when they are used."""
+    import subprocess
+    import sys
+
+    example = str(REPO / "examples/ramsi-2003.yaml")
+    args = ["-X", "importtime", "-m", "pso_cli", "assess", "--no-config", "-f", "json", example]
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "multiprocessing" not in imported
+    assert "concurrent.futures" not in imported

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -16,60 +14,27 @@ from pso_cli.engine import batch
 from pso_cli.loading.inputs import expand
 
 
-class Tracked(Future[Any]):
-    read = False
+def test_at_most_a_window_of_files_is_dispatched_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent hands out work a bounded window ahead of the next result it yields:
+    never the whole batch, so its memory does not grow with the batch."""
+    from pso_cli.engine import pool as pool_mod
 
-    def result(self, timeout: float | None = None) -> Any:
-        self.read = True
-        return super().result(timeout)
-
-
-class CountingExecutor:
-    """Runs each chunk when it is submitted; counts the chunks submitted and not yet read."""
-
-    def __init__(self) -> None:
-        self.futures: list[Tracked] = []
-        self.most_pending = 0
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future = Tracked()
-        future.set_result(fn(*args))
-        self.futures.append(future)
-        self.most_pending = max(self.most_pending, self.pending())
-        return future
-
-    def pending(self) -> int:
-        return sum(not f.read for f in self.futures)
-
-
-def test_at_most_a_window_of_chunks_is_in_flight() -> None:
-    pool = CountingExecutor()
-    files = [f"p{i:04d}.yaml" for i in range(1000)]
-    out = []
-    for item in batch._windowed(pool, str.upper, files, 7, 5):  # type: ignore[arg-type]
-        assert pool.pending() <= 5
-        out.append(item)
-    assert out == [f.upper() for f in files]  # every file, once, in input order
-    assert len(pool.futures) == -(-1000 // 7)
-    assert pool.most_pending == 5
-    assert pool.pending() == 0
-
-
-def test_a_pool_is_fed_a_window_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, int]] = []
-    real = batch._windowed
-
-    def spy(pool: Any, work: Any, files: Any, chunk: int, window: int) -> Any:
-        calls.append((chunk, window))
-        return real(pool, work, files, chunk, window)
-
-    monkeypatch.setattr(batch, "_windowed", spy)
     monkeypatch.setattr(batch, "POOL_MIN_FILES", 2)
     spec = batch.EngineSpec("nz-default", "2026-11-28", (), None, 1000)
-    files = [f"/nonexistent/p{i}.yaml" for i in range(3 * batch.CHUNK * batch.WINDOW)]
+    files = [f"/nonexistent/p{i}.yaml" for i in range(6 * pool_mod.CHUNK * pool_mod.WINDOW)]
+    seen: list[int] = []
+    real = pool_mod.Pool._dispatch
+
+    def spy(self: Any, tasks: Any, horizon: int) -> None:
+        real(self, tasks, horizon)
+        ahead = max((t.seq for s in self.slots if s for t in s.held), default=-1)
+        seen.append(ahead - (horizon - pool_mod.WINDOW * pool_mod.CHUNK * self.jobs))
+
+    monkeypatch.setattr(pool_mod.Pool, "_dispatch", spy)
     items = list(batch.assess_many(None, spec, files, jobs=2))
-    assert [i.path for i in items] == files
-    assert calls == [(batch.CHUNK, batch.WINDOW * 2)]
+    assert [i.path for i in items] == files  # every file, once, in input order
+    assert max(seen) < pool_mod.WINDOW * pool_mod.CHUNK * 2
+    assert all(len(i.problems) == 1 for i in items)  # type: ignore[union-attr]
 
 
 def _os_walk_expand(root: str, exclude: tuple[str, ...]) -> list[str]:

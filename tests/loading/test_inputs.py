@@ -100,3 +100,42 @@ def test_stdin_marker_passes_through() -> None:
 
 def test_empty_directory_gives_nothing(tmp_path: Path) -> None:
     assert expand([str(tmp_path)]) == []
+
+
+def test_990_nested_directories_are_walked_without_recursion(tmp_path: Path) -> None:
+    """Each level was a generator frame: 990 levels ran into Python's recursion limit."""
+    levels = [tmp_path]
+    for _ in range(990):  # not mkdir(parents=True): that recurses itself
+        levels.append(levels[-1] / "d")
+        os.mkdir(levels[-1])
+    deepest = levels[-1]
+    (deepest / "x.yaml").write_text("a: 1\n")
+    (tmp_path / "top.yaml").write_text("a: 1\n")
+    try:
+        assert expand([str(tmp_path)]) == [str(tmp_path / "top.yaml"), str(deepest / "x.yaml")]
+    finally:  # shutil.rmtree, as pytest cleans up, recurses as deep as the tree
+        (deepest / "x.yaml").unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
+
+
+def test_walk_order_is_unchanged_by_the_iterative_walk(tmp_path: Path) -> None:
+    for rel in ("b/z.yaml", "a/y.yaml", "a/c/x.yaml", "a/b.yaml", "m.yaml", "a/c2/w.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("a: 1\n")
+    got = [os.path.relpath(p, tmp_path) for p in expand([str(tmp_path)])]
+    assert got == ["m.yaml", "a/b.yaml", "a/y.yaml", "a/c/x.yaml", "a/c2/w.yaml", "b/z.yaml"]
+
+
+def test_an_unreadable_directory_in_a_scan_is_listed_to_be_reported(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text("a: 1\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "bad.yaml").write_text("a: 1\n")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running with the power to read any directory")
+        assert expand([str(tmp_path)]) == [str(tmp_path / "ok.yaml"), str(locked)]
+    finally:
+        locked.chmod(0o755)

@@ -151,10 +151,31 @@ def test_utf16_bom(bom: bytes) -> None:
     assert "UTF-16" in p.message
 
 
-def test_utf8_bom() -> None:
-    p = decode_problem(b"\xef\xbb\xbfpso_format: 1\n")
-    assert at(p) == (1, 1)
-    assert "byte-order mark" in p.message
+def test_utf8_bom_is_accepted_and_dropped() -> None:
+    """YAML allows a byte-order mark at the start of a stream; Windows editors write one."""
+    assert decode(b"\xef\xbb\xbfpso_format: 1\n", "f.yaml") == "pso_format: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"\xef\xbb\xbfa: b\x00\n", (1, 5)),  # NUL on line 1: the BOM is not a column
+        (b"\xef\xbb\xbfa: \xff\n", (1, 4)),  # bad UTF-8 on line 1
+    ],
+)
+def test_columns_on_the_first_line_of_a_bom_file_stay_right(
+    data: bytes, where: tuple[int, int]
+) -> None:
+    assert at(decode_problem(data)) == where
+
+
+def test_a_bom_only_at_the_start_of_the_stream() -> None:
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import proposal_from_bytes
+
+    with pytest.raises(InputError) as info:
+        proposal_from_bytes(b"pso_format: 1\n\xef\xbb\xbfidentity: {}\n", "f.yaml")
+    assert info.value.problems[0].location.line == 2
 
 
 def test_nul_byte_located() -> None:
@@ -166,3 +187,92 @@ def test_nul_byte_located() -> None:
 
 def test_valid_utf8_decodes() -> None:
     assert decode("name: Opération Māori\n".encode(), "f.yaml") == "name: Opération Māori\n"
+
+
+# --- what was opened is what is read: O_NONBLOCK, then fstat of the descriptor --------
+
+
+def test_a_fifo_swapped_in_after_the_stat_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stat sees a regular file; a FIFO takes its place before the open. The open
+    must not block (O_NONBLOCK) and the descriptor's own type must be checked."""
+    import signal
+
+    fifo = tmp_path / "p.yaml"
+    os.mkfifo(fifo)
+    regular = os.stat(__file__)
+    real_stat = os.stat
+
+    def stale_stat(path: object, *args: object, **kw: object) -> os.stat_result:
+        return regular if str(path) == str(fifo) else real_stat(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stale_stat)
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("read_bytes blocked on a FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        problem = read_problem(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert problem.message == "not a regular file (FIFO, socket or device)"
+
+
+def test_a_file_whose_read_would_block_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/proc/kmsg is a regular file by its mode and blocks on read; opened O_NONBLOCK its
+    read fails with EAGAIN, which is refused (pso hung on it)."""
+    from pso_cli.loading import reader
+
+    f = tmp_path / "kmsg.yaml"
+    f.write_bytes(b"a: 1\n")
+    flags: list[int] = []
+    real_open = os.open
+
+    def spy_open(path: str, flag: int, *args: int) -> int:
+        flags.append(flag)
+        return real_open(path, flag, *args)
+
+    def would_block(fd: int, n: int) -> bytes:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(reader.os, "open", spy_open)
+    monkeypatch.setattr(reader.os, "read", would_block)
+    problem = read_problem(f)
+    assert flags and flags[0] & os.O_NONBLOCK
+    assert problem.message.startswith("reading would block")
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not os.access("/proc/kmsg", os.R_OK), reason="needs a readable /proc/kmsg"
+)
+def test_proc_kmsg_does_not_hang(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pso_cli", "validate", "-q", "/proc/kmsg"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 3
+    assert done.stdout.startswith("/proc/kmsg:1:1: ")
+
+
+def test_an_unreadable_directory_is_named_as_such(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running with the power to read any directory")
+        problem = read_problem(locked)
+    finally:
+        locked.chmod(0o755)
+    assert problem.message == "cannot read this directory: permission denied"

@@ -87,3 +87,28 @@ def test_an_acceptance_needs_a_real_justification_and_approver(field: str) -> No
     accepted[field] = "TBD"
     with pytest.raises(ValidationError, match="placeholder"):
         Proposal.model_validate({**BASE, "accepted_concerns": [accepted]})
+
+
+@pytest.mark.parametrize("text", ["ＴＢＤ", "（ｔｂｃ）", "Ｎ／Ａ", "ＴＢＤ？"])
+def test_full_width_placeholders_are_placeholders(text: str) -> None:
+    """NFKC first: a full-width ＴＢＤ reads as TBD to anyone, and was an answer."""
+    assert is_placeholder(text)
+
+
+def test_a_full_width_placeholder_leaves_the_fact_unstated() -> None:
+    from pso_cli.model.proposal import Proposal
+
+    p = Proposal.model_validate(
+        {"pso_format": 2, "identity": {"name": "X", "id": "x-case"}, "location": {"host": "ＴＢＤ"}}
+    )
+    assert p.location is not None and p.location.host is None
+
+
+@pytest.mark.parametrize("version", [1.0, True])
+def test_the_format_version_is_the_integer_1(version: object) -> None:
+    from pydantic import ValidationError
+
+    from pso_cli.model.proposal import Proposal
+
+    with pytest.raises(ValidationError, match="unsupported format version"):
+        Proposal.model_validate({"pso_format": version, "identity": {"name": "X", "id": "x-y"}})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -96,5 +97,26 @@ def test_invocation_records_exit_code(golden_run: RunResult) -> None:
 
 
 def test_uri_escapes() -> None:
-    assert sarif.uri("dir\\my file.yaml") == "dir/my%20file.yaml"
+    assert sarif.uri("dir/my file.yaml") == "dir/my%20file.yaml"
     assert sarif.uri("tests/a-b_c.yaml") == "tests/a-b_c.yaml"
+    # a backslash separates directories only where the system says so
+    expected = "dir%5Cmy.yaml" if os.sep == "/" else "dir/my.yaml"
+    assert sarif.uri("dir\\my.yaml") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("javascript:alert(1).yaml", "javascript%3Aalert(1).yaml"),
+        ("data:text/html,x.yaml", "data%3Atext/html,x.yaml"),
+        ("sub/c:d.yaml", "sub/c%3Ad.yaml"),
+        ("caf\\xe9.yaml", "caf%5Cxe9.yaml"),  # how a name that is not UTF-8 is shown
+    ],
+)
+def test_uri_is_a_relative_reference_never_a_scheme(name: str, expected: str) -> None:
+    """RFC 3986: a relative reference whose first segment holds ':' reads as a scheme."""
+    from urllib.parse import urlsplit
+
+    got = sarif.uri(name)
+    assert got == expected
+    assert urlsplit(got).scheme == ""

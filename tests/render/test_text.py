@@ -28,11 +28,13 @@ def test_detail_snapshot_at_width_100(golden_run: RunResult) -> None:
 
 def test_a_batch_is_one_line_per_file_and_the_summary(golden_run: RunResult) -> None:
     lines = render(golden_run, width=100).splitlines()
-    assert lines[0].startswith("tests/rules/base.yaml: RECOMMEND · score ")
-    assert lines[0].endswith("· judged at 2030-06-01"), "the --as-of date"
-    assert lines[1].startswith("tests/render/fixtures/concerns.yaml: DO NOT RECOMMEND")
+    assert lines[0].split() == ["Verdict", "Score", "(range)", "Judged", "at", "File"]
+    assert lines[1].split()[0] == "RECOMMEND"
+    assert lines[1].endswith("  2030-06-01  tests/rules/base.yaml"), "the --as-of date"
+    assert lines[2].startswith("DO NOT RECOMMEND ")
+    assert lines[2].endswith("tests/render/fixtures/concerns.yaml")
     assert "INVALID tests/render/fixtures/invalid.yaml" in lines
-    assert "3 proposals: 1 recommend, 0 with conditions" in " ".join(lines)
+    assert lines[-1].startswith("3 proposals: 1 recommend, 0 with conditions"), "the summary last"
 
 
 def test_detail_has_every_section(golden_run: RunResult) -> None:

@@ -4,6 +4,7 @@ plain text, nothing cut, no line ending in a space."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -70,55 +71,74 @@ def test_every_bundled_brief_is_one_screen(
 
 
 def test_the_ramsi_brief_has_every_element_in_order(ramsi: tuple[Assessment, str]) -> None:
+    """RAMSI at its decision date (2003-07-24): lawful on consent, every gate and veto met,
+    a recommendation; what it rests on, what is unknown, what would change it."""
     a, text = ramsi
     order = [
         "Regional Assistance Mission to Solomon Islands (RAMSI) (ramsi-2003)",
         "examples/ramsi-2003.yaml, judged at 2003-07-24",  # its own decision date
-        "RECOMMEND WITH CONDITIONS",
+        "RECOMMEND",
         a.reason,
         "Law: lawful on the host's consent (examples/ramsi-2003.yaml:32)",
         "Gates and vetoes: all 7 met (LEG-001, STR-001 and 5 vetoes)",
         "What decides it, in points of the overall score",
-        "Conditions",
-        "1. Confirm the statutory basis with legal advisers.",
+        "Conditions: none",
         "Facts to gather first",
-        "To strengthen this proposal",
         "The verdict depends on",
-        "Score 84 (range 82–84; completeness 98%; 3 facts unknown)",
+        "if host consent were 'partial' rather than 'given', pso would advise further analysis"
+        " (legal_basis.host_consent.status)",
+        "Score 89 (range 87–89; completeness 98%; 3 facts unknown)",
     ]
     flat = " ".join(text.split())
     at = [flat.find(" ".join(x.split())) for x in order]
     assert -1 not in at, [x for x, i in zip(order, at, strict=True) if i < 0]
     assert at == sorted(at), "in the order of the brief"
+    assert "To strengthen this proposal" not in text, "nothing to strengthen in a recommendation"
 
 
 def test_the_ramsi_reasons_have_points_level_and_location(ramsi: tuple[Assessment, str]) -> None:
     _, text = ramsi
     flat = " ".join(text.split())
     assert "+ 15.0 A basis in international law: lawful (examples/ramsi-2003.yaml:32)" in flat
-    assert (
-        "− 4.5 Statutory authority to deploy: purpose-does-not-fit (examples/ramsi-2003.yaml:75)"
-        in flat
-    ), "the largest shortfall"
+    assert "The best alternative to deploying: alternative-partly-meets" in flat
     reasons = re.findall(r"^  [+−] *\d+\.\d", text, re.M)
     assert 3 <= len(reasons) <= 5
 
 
-def test_the_ramsi_actions_are_imperatives_and_the_world_is_a_condition(
-    ramsi: tuple[Assessment, str],
+@pytest.fixture(scope="module")
+def later(engine: Engine, in_repo_module: None) -> tuple[Assessment, str]:
+    """RAMSI judged at 2026-11-28 (--as-of): its mandate, to 2004-07-31, has expired."""
+    engine = build_engine(as_of=dt.date(2026, 11, 28), analysis=Analysis(what_if=True))
+    return brief_of(engine, "examples/ramsi-2003.yaml")
+
+
+def test_a_recommendation_with_conditions_lists_them_numbered(
+    later: tuple[Assessment, str],
 ) -> None:
-    _, text = ramsi
+    a, text = later
+    assert a.verdict.value == "recommend-with-conditions"
+    flat = " ".join(text.split())
+    assert "examples/ramsi-2003.yaml, judged at 2026-11-28" in flat
+    assert "Conditions 1. " in flat and "2. " in flat
+    assert "− " in text, "the largest shortfall is listed against"
+    assert "NZ's mandate" in flat or "Mandate coverage" in flat
+
+
+def test_actions_are_imperatives_and_the_world_is_a_condition(
+    engine: Engine, in_repo_module: None
+) -> None:
+    """The training mission: a SOFA under negotiation is something to do; host consent
+    and the relationship with Russia are facts the verdict depends on, never actions."""
+    _, text = brief_of(engine, "examples/training-mission.yaml")
     flat = " ".join(text.split())
     assert (
-        "• Rely on the statutory purpose 'policing-outside-nz' "
-        "(legal_basis.nz_authority.statutory_purposes): pso would recommend it"
+        "• Bring status-of-forces protection to 'signed' (legal_basis.status_of_forces.status):"
+        " pso would recommend it"
     ) in flat
-    assert (
-        "• if host consent were 'partial' rather than 'given', pso would advise further "
-        "analysis (legal_basis.host_consent.status)"
-    ) in flat
+    assert "if host consent were 'partial' rather than 'given', pso would advise further" in flat
     strengthen = flat.split("To strengthen this proposal")[1].split("The verdict depends on")[0]
     assert "relationship" not in strengthen and "humanitarian" not in strengthen
+    assert "Russia" not in strengthen
 
 
 def test_facts_to_gather_say_how_much_they_widen_the_range(

@@ -35,15 +35,15 @@ def test_acceptances_in_every_status_are_in_the_brief_and_the_detail(engine: Eng
     status = {u.line: u.status for u in a.accepted}
     assert sorted(status.values()) == ["applied", "expired", "retired", "unknown-rule", "unused"]
     brief = text_of(a)
-    assert "Accepted concerns applied: LEG-006 (Chief Legal Adviser, MFAT); not applied:" in brief
+    assert "Accepted concerns applied: LEG-005 (Chief Legal Adviser, MFAT); not applied:" in brief
     for said in ("LEG-050 (no such rule", "AGY-005 (expired", "STR-007 (the rule is retired",
                  "LEG-001 (no concern to accept"):  # fmt: skip
         assert said in brief
     detail = text_of(a, DETAIL)
     assert "LEG-050: NOT APPLIED (no such rule). A code that no rule has." in detail
     assert "AGY-005: NOT APPLIED (expired). Expired before the decision." in detail
-    assert "expires 2003-06-30" in detail
-    assert "LEG-006: applied." in detail
+    assert "expires 2015-01-31" in detail
+    assert "LEG-005: applied." in detail
 
 
 def test_an_acceptance_of_a_blocker_is_shown_refused(engine: Engine) -> None:

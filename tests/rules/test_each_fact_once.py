@@ -12,22 +12,12 @@ import itertools
 
 from pso_cli.criteria.profile import load_profile
 from pso_cli.criteria.vetoes import field_type
+from pso_cli.engine.attributes import overlaps
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.registry import build_registry
 
 REGISTRY = build_registry(use_plugins=False)
 SCORING = {c: r for c, r in REGISTRY.rules.items() if r.attribute is not None}
-
-
-def _segments(path: str) -> list[str]:
-    return path.replace("[]", "").split(".")
-
-
-def overlaps(a: str, b: str) -> bool:
-    """One path equals the other or lies inside it; `*` matches any one field."""
-    sa, sb = _segments(a), _segments(b)
-    n = min(len(sa), len(sb))
-    return all(x == y or "*" in (x, y) for x, y in zip(sa[:n], sb[:n], strict=True))
 
 
 def test_no_field_is_owned_by_two_attributes() -> None:

@@ -12,6 +12,7 @@ from pso_cli.cli import options as opt
 from pso_cli.render import FORMATS
 
 FORMAT_NAMES = ", ".join(FORMATS)
+MAX_JOBS = 1024
 FAIL_ON = (
     "recommend",
     "recommend-with-conditions",
@@ -74,7 +75,14 @@ def assess(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, metavar="N", help="Parallel workers (default: cores)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=MAX_JOBS,
+            metavar="N",
+            help=f"Parallel workers, 1-{MAX_JOBS} (default: cores).",
+        ),
     ] = None,
     width: Annotated[
         int | None, typer.Option("--width", min=40, metavar="COLS", help="Text report width.")
@@ -93,6 +101,15 @@ def assess(
     ] = None,
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
+    allow_config_rules: Annotated[
+        bool,
+        typer.Option(
+            "--allow-config-rules",
+            envvar="PSO_ALLOW_CONFIG_RULES",
+            help="Let the file named with --config load the rule packs its 'rules' names "
+            "(a discovered pso.toml or pyproject.toml never can).",
+        ),
     ] = False,
     sensitivity: Annotated[
         bool,
@@ -138,6 +155,7 @@ def assess(
     settings, sources = resolve_with_sources(
         config=config,
         no_config=no_config,
+        allow_config_rules=allow_config_rules,
         flags={
             "profile": profile,
             "fail_on": fail_on,

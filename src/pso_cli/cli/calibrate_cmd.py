@@ -127,7 +127,7 @@ def to_json(result: Calibration, min_agreement: float) -> str:
             for r in result.rows
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _cell(text: str) -> str:

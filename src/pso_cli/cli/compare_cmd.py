@@ -101,7 +101,8 @@ def compare(
     better than another on any consideration and worse on one is marked dominated. Exit
     0 once compared, 2 with fewer than two proposals, 3 if any input is invalid.
     """
-    from pso_cli.api import assess_one, build_engine, run_info
+    from pso_cli.api import build_engine, run_info
+    from pso_cli.engine.batch import EngineSpec, assess_many
     from pso_cli.engine.compare import compare as compare_options
     from pso_cli.loading.inputs import expand
     from pso_cli.model.run import Invalid
@@ -112,13 +113,15 @@ def compare(
     files = expand(paths)
     refuse_inputs(output, files)
     engine = build_engine(profile, date)
-    items = [assess_one(engine, p, max_bytes, stdin_filename) for p in files]
+    # As for `pso assess`: with a third-party rule pack the rules run in supervised workers.
+    spec = EngineSpec(profile, engine.as_of.isoformat(), (), None, max_bytes)
+    items = list(assess_many(engine, spec, files, 1, stdin_filename))
     bad = [i for i in items if isinstance(i, Invalid)]
     for item in bad:
         for problem in item.problems:
             print(problem, file=sys.stderr)
     if bad:
-        raise typer.Exit(3)
+        raise typer.Exit(70 if any(i.failed for i in bad) else 3)
     if len(items) < 2:
         raise typer.BadParameter(
             f"compare needs at least two proposals; got {len(items)}", param_hint="PATH..."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,7 @@ def init(
         sys.stdout.write(text)
         return
     target = Path(file)
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         print(f"pso: {file} exists; use --force to overwrite", file=sys.stderr)
         raise typer.Exit(2)
     from pso_cli.render.files import write_atomic

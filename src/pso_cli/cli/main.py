@@ -6,6 +6,7 @@ Heavy modules (pydantic models, rules, rich) are imported inside commands so tha
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -17,7 +18,8 @@ from pso_cli.exitcodes import ExitCode
 EPILOG = (
     "Exit codes: 0 assessed, no verdict reached --fail-on; 1 a verdict reached --fail-on; "
     "2 usage error; 3 an input file is unreadable or invalid; 4 configuration, profile or "
-    "plugin error; 70 internal error (use --debug); 130 interrupted."
+    "plugin error; 70 internal error (use --debug) or a worker process died; 74 an output "
+    "could not be written; 130 interrupted (129 SIGHUP, 143 SIGTERM)."
 )
 
 
@@ -85,17 +87,34 @@ def command_named(argv: list[str]) -> str | None:
     return rest[0] if rest and rest[0] in NAMES else None
 
 
+_STOPPED = {
+    2: ("interrupted", ExitCode.INTERRUPTED),
+    15: ("terminated (SIGTERM)", ExitCode.TERMINATED),
+    1: ("hung up (SIGHUP)", ExitCode.HANGUP),
+}
+
+
+def _stopped(signum: int | None) -> int:
+    """Ctrl-C, SIGTERM and SIGHUP end the run alike: one line, exit 128 + the signal."""
+    what, code = _STOPPED.get(signum or 2, ("interrupted", ExitCode.INTERRUPTED))
+    _say(f"pso: {what}")
+    return int(code)
+
+
 def run() -> None:
     """Console-script entry point: map every failure to a documented exit code."""
+    from pso_cli import stop
+
+    stop.install()
     try:
         code = make_app(command_named(sys.argv[1:]))(standalone_mode=False)
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a silent Exit(130)
-            print("pso: interrupted", file=sys.stderr)
+            code = _stopped(stop.received())
+        sys.stdout.flush()  # inside the try: a full disk may show only now
     except KeyboardInterrupt:
-        print("pso: interrupted", file=sys.stderr)
-        code = ExitCode.INTERRUPTED
+        code = _stopped(stop.received())
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        _quiet_stdout()
         code = ExitCode.OK
     except SystemExit as exc:
         code = _system_exit(exc)
@@ -105,12 +124,19 @@ def run() -> None:
     sys.exit(int(code or 0))
 
 
+def _say(message: str) -> None:
+    """A line on stderr; if stderr itself cannot be written, there is nobody to tell."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
+
+
 def _handle(exc: Exception) -> int:
     # Typer vendors Click; recognise its exceptions by shape, not by import.
     kind = type(exc).__name__
     if kind == "Abort":
-        print("pso: interrupted", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        from pso_cli import stop
+
+        return _stopped(stop.received())
     if hasattr(exc, "exit_code") and hasattr(exc, "show"):
         exc.show()
         return int(exc.exit_code)
@@ -119,17 +145,25 @@ def _handle(exc: Exception) -> int:
     from pso_cli.errors import PsoError
 
     if isinstance(exc, PsoError):
+        from pso_cli.escape import one_line
+
         for problem in exc.problems:
-            print(f"{problem}", file=sys.stderr)
+            _say(one_line(str(problem)))
         return exc.exit_code
+    from pso_cli.cli.stdio import IO_ERRNOS, describe
+
+    if isinstance(exc, OSError) and exc.errno in IO_ERRNOS:
+        # Anything the core reads or writes to a file is a located PsoError by now: an
+        # I/O error that reaches this far is standard output failing (a full disk,
+        # /dev/full, a closed or read-only descriptor). The environment, not a bug.
+        _quiet_stdout()
+        _say(f"pso: cannot write standard output: {describe(exc)}")
+        return ExitCode.IO_ERROR
     if os.environ.get("PSO_DEBUG"):
         import traceback
 
         traceback.print_exc()
-    print(
-        f"pso: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug)",
-        file=sys.stderr,
-    )
+    _say(f"pso: internal error: {type(exc).__name__}: {exc} (a bug; rerun with --debug)")
     return ExitCode.INTERNAL
 
 
@@ -138,22 +172,26 @@ def _system_exit(exc: SystemExit) -> int:
     exit 1 means a verdict reached --fail-on, so a reader that stopped early (`| head`)
     ends the run quietly with 0 instead, as run() does for BrokenPipeError."""
     if type(sys.stdout).__name__ == "PacifyFlushWrapper":
-        _quiet_broken_pipe()
+        _quiet_stdout()
         return ExitCode.OK
     raise exc
 
 
-def _quiet_broken_pipe() -> None:
-    """stdout closed by the reader (`| head`): stop quietly, as Unix tools do."""
+def _quiet_stdout() -> None:
+    """stdout closed by the reader (`| head`) or failing: whatever is still buffered goes
+    to /dev/null, so the interpreter's own flush at exit cannot fail a second time."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
+        os.close(devnull)
+    except (OSError, ValueError):  # not a descriptor (a closed stream): replace it
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _flush_quietly() -> None:
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, ValueError):
-        _quiet_broken_pipe()
+    except (OSError, ValueError):
+        _quiet_stdout()
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()

@@ -50,7 +50,7 @@ def migrate(
     (who may consent, whether a resolution was adopted for this situation, ...) cannot be
     inferred: add them by hand, and `pso assess` says which ones it needs.
     """
-    from pso_cli.api import read_stdin
+    from pso_cli.loading.load import read_stdin
     from pso_cli.loading.reader import DEFAULT_MAX_BYTES, read_bytes
 
     pending = 0

@@ -1,7 +1,10 @@
 """A progress bar on stderr for long batches, shown only to a person at a terminal.
 
 Never in piped output: it appears only when stderr is a terminal, the batch is long
-enough to be worth it, and the report itself is not streaming to that same terminal.
+enough to be worth it, and standard output is not a terminal (the report would share
+the screen with it). It never redirects standard output or standard error (rich's
+Progress does by default, and JSON Lines written while it ran went to the terminal,
+leaving a redirected stdout empty): machine output is byte-complete whatever stderr is.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ T = TypeVar("T")
 MIN_FILES = 20
 
 
-def wanted(total: int, report_on_terminal: bool) -> bool:
-    return total >= MIN_FILES and sys.stderr.isatty() and not report_on_terminal
+def wanted(total: int, report_on_terminal: bool | None = None) -> bool:
+    """`report_on_terminal` defaults to whether standard output is a terminal."""
+    on_terminal = sys.stdout.isatty() if report_on_terminal is None else report_on_terminal
+    return total >= MIN_FILES and sys.stderr.isatty() and not on_terminal
 
 
 def tracked(items: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
@@ -33,7 +38,14 @@ def tracked(items: Iterable[T], total: int, enabled: bool) -> Iterator[T]:
     )
 
     columns = (TextColumn("assessing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    bar = Progress(
+        *columns,
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    with bar:
         task = bar.add_task("assess", total=total)
         for item in items:
             yield item

@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pso_cli.cli.outputs import StdoutSink, refuse_outputs, write_outputs
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.model.findings import Verdict
-from pso_cli.model.run import Item, RunInfo, RunResult, exit_code, verdicts
+from pso_cli.model.run import Item, RunInfo, RunResult, exit_code, failed, verdicts
 from pso_cli.render import BY_SUFFIX, FORMATS
 
 
@@ -57,27 +58,6 @@ def parse_outputs(req: Request) -> list[tuple[str, str]]:
     return out
 
 
-def _refuse_inputs(outputs: list[tuple[str, str]], files: list[str]) -> None:
-    if not outputs:  # nothing to refuse; and no set of every input path held for nothing
-        return
-    inputs = {os.path.realpath(f) for f in files if f != "-"}
-    for _, path in outputs:
-        if os.path.realpath(path) in inputs:
-            raise ConfigError(
-                [
-                    Problem(
-                        Location(path),
-                        "--output names an input file; refusing to overwrite it",
-                        "output",
-                    )
-                ]
-            )
-        if os.path.isdir(path):
-            raise ConfigError(
-                [Problem(Location(path), "--output is a directory; give a file name", "output")]
-            )
-
-
 def execute(req: Request) -> int:
     from pso_cli.api import build_engine, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
@@ -89,7 +69,7 @@ def execute(req: Request) -> int:
             [Problem(Location(", ".join(req.paths)), "no proposal files found", "no-input")]
         )
     outputs = parse_outputs(req)
-    _refuse_inputs(outputs, files)
+    refuse_outputs(outputs, files)
     from pso_cli.engine.assess import Analysis
 
     what_if = req.what_if if req.what_if is not None else _shows_changes(req, outputs, files)
@@ -99,7 +79,7 @@ def execute(req: Request) -> int:
     info = run_info(engine, req.fail_on, stamp)
     spec = EngineSpec(
         req.profile,
-        req.as_of.isoformat() if req.as_of else None,  # None: each at its decision_date
+        req.as_of.isoformat() if req.as_of else "",  # none: each file at its decision_date
         tuple(req.rules),
         req.commitments,
         req.max_bytes,
@@ -113,13 +93,16 @@ def execute(req: Request) -> int:
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     from pso_cli.cli import progress
 
-    on_terminal = stdout_fmt == "text" and sys.stdout.isatty()
+    on_terminal = stdout_fmt is not None and sys.stdout.isatty()
     stream = progress.tracked(stream, len(files), progress.wanted(len(files), on_terminal))
-    items = _consume(stream, req, info, stdout_fmt, len(files))
+    out = StdoutSink(keep_going=bool(outputs))
+    items = _consume(stream, req, info, stdout_fmt, out, len(files))
     fragile = req.fail_on_fragile and any(_fragile(i) for i in items)
-    code = exit_code(verdicts(items), req.fail_on, fragile)
+    code = exit_code(verdicts(items), req.fail_on, fragile, failed(items))
     run = RunResult(info, tuple(items), code)
-    _write_outputs(run, outputs, req)
+    write_outputs(run, outputs, req.width, req.detail)
+    if out.failure is not None:
+        raise out.failure
     if stdout_fmt is not None and not _streamed(stdout_fmt):
         from pso_cli.render import renderer
 
@@ -159,14 +142,17 @@ class Tally:
     def __init__(self) -> None:
         self.counts = {v.value: 0 for v in Verdict} | {"invalid": 0}
         self.fragile = False
+        self.failed = False
 
     def add(self, verdict: str | None, fragile: bool) -> None:
+        if verdict == "error":  # not assessed: its worker died (counted with the invalid)
+            self.failed, verdict = True, None
         self.counts[verdict or "invalid"] += 1
         self.fragile = self.fragile or fragile
 
     def exit_code(self, fail_on: str, fail_on_fragile: bool) -> int:
         seen = [None if v == "invalid" else Verdict(v) for v, n in self.counts.items() if n]
-        return exit_code(seen, fail_on, fail_on_fragile and self.fragile)
+        return exit_code(seen, fail_on, fail_on_fragile and self.fragile, self.failed)
 
 
 def _stream(
@@ -183,7 +169,7 @@ def _stream(
     from pso_cli.engine.batch import assess_lines, assess_many, brief
 
     tally = Tally()
-    show = progress.wanted(len(files), fmt == "text" and sys.stdout.isatty())
+    show = progress.wanted(len(files), sys.stdout.isatty())
     if fmt == "jsonl":
         for (verdict, fragile), line in progress.tracked(
             assess_lines(engine, spec, files, jobs, req.stdin_filename), len(files), show
@@ -193,10 +179,11 @@ def _stream(
             tally.add(verdict, fragile)
         return tally.exit_code(req.fail_on, req.fail_on_fragile)
 
-    from pso_cli.render.text import make_console, mode_for, print_item, print_summary
+    from pso_cli.render.text import make_console, mode_for, print_head, print_item, print_summary
 
     console = make_console(width=req.width)
     mode = mode_for(len(files), req.detail)
+    print_head(console, mode)
     stream = assess_many(engine, spec, files, jobs, req.stdin_filename)
     for item in progress.tracked(stream, len(files), show):
         print_item(console, item, mode)
@@ -216,37 +203,34 @@ def outputs_cover_stdout(req: Request) -> bool:
 
 
 def _consume(
-    stream: Iterable[Item], req: Request, info: RunInfo, stdout_fmt: str | None, files: int
+    stream: Iterable[Item],
+    req: Request,
+    info: RunInfo,
+    stdout_fmt: str | None,
+    out: StdoutSink,
+    files: int,
 ) -> list[Item]:
     """Collect items; text and JSONL are streamed to stdout as each finishes."""
-    from pso_cli.render.text import make_console, mode_for, print_item, print_summary
+    from pso_cli.render.text import make_console, mode_for, print_head, print_item, print_summary
 
     items: list[Item] = []
     console = make_console(width=req.width) if stdout_fmt == "text" else None
     mode = mode_for(files, req.detail)
+    if console is not None:
+        out.write(print_head, console, mode)
     for item in stream:
         items.append(item)
         if console is not None:
-            print_item(console, item, mode)
+            out.write(print_item, console, item, mode)
         elif stdout_fmt == "jsonl":
             from pso_cli.render.json_report import render_line
 
-            sys.stdout.write(render_line(item, info))
-            sys.stdout.flush()
+            out.write(_write_flush, render_line(item, info))
     if console is not None:
-        print_summary(console, RunResult(info, tuple(items)).counts(), mode)
+        out.write(print_summary, console, RunResult(info, tuple(items)).counts(), mode)
     return items
 
 
-def _write_outputs(run: RunResult, outputs: list[tuple[str, str]], req: Request) -> None:
-    from pso_cli.render import renderer
-    from pso_cli.render.files import write_atomic
-
-    for fmt, path in outputs:
-        if fmt == "text":
-            from pso_cli.render.text import render
-
-            text = render(run, width=req.width or 100, detail=req.detail)
-        else:
-            text = renderer(fmt)(run)
-        write_atomic(path, text)
+def _write_flush(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

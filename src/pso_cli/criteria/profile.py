@@ -12,9 +12,9 @@ import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pso_cli.criteria.vetoes import FieldPath, VetoSpec, check_must_have, check_veto
 from pso_cli.errors import ConfigError, InputError, Location, Problem
@@ -42,6 +42,15 @@ class Weights(_Strict):
     agencies: Weight = Field(0.25, description="Weight of agency implications.")
     alternatives: Weight = Field(0.25, description="Weight of alternative options.")
 
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Self:
+        if not (self.strategic or self.legality or self.agencies or self.alternatives):
+            raise ValueError(
+                "every weight is zero, so no consideration would count; give at least one "
+                "a weight above zero"
+            )
+        return self
+
     def of(self, c: Consideration) -> float:
         value: float = getattr(self, c.value)
         return value
@@ -52,6 +61,16 @@ class Thresholds(_Strict):
     with_conditions: Annotated[float, Field(ge=0, le=100)] = 50
     min_completeness: Annotated[float, Field(ge=0, le=1)] = 0.0
     min_consideration_completeness: Annotated[float, Field(ge=0, le=1)] = 0.0
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.recommend < self.with_conditions:
+            raise ValueError(
+                f"thresholds out of order: recommend ({self.recommend:g}) is below "
+                f"with_conditions ({self.with_conditions:g}); a score must reach "
+                "with_conditions before it can reach recommend"
+            )
+        return self
 
 
 class AttributeSetting(_Strict):
@@ -131,9 +150,12 @@ def available() -> list[str]:
 
 
 def locate(ref: str, relative_to: Path | None = None) -> Path:
+    """A profile by path or packaged name. A relative path in `extends:` is read from the
+    extending profile's own folder (`relative_to`), never from the working directory:
+    the verdict must not depend on where pso runs."""
     if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
         path = Path(ref)
-        if not path.is_absolute() and relative_to is not None and not path.exists():
+        if not path.is_absolute() and relative_to is not None:
             path = relative_to / ref
         return path
     base = packaged_dir()
@@ -214,7 +236,10 @@ def load_profile(ref: str = DEFAULT_PROFILE) -> Profile:
             attribute_lines[key] = (str(path), *smap.key(("attributes", key)))
         merged = _merge(merged, value)
     merged["name"] = chain[0][1].get("name")
-    resolved = ProfileFile.model_validate(merged)
+    try:  # each file was valid alone; together (weights, thresholds) they must be too
+        resolved = ProfileFile.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(problems_from(exc, chain[0][2], ProfileFile)) from None
     _check_against_format(resolved, chain)
     digest = hashlib.sha256(b"".join(raw for *_, raw in chain)).hexdigest()
     return Profile(

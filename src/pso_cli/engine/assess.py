@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -56,6 +56,8 @@ class Engine:
     analysis: Analysis = field(default_factory=Analysis)
     attributes: tuple[value.AttributeModel, ...] = ()
     as_of_given: bool = True  # False: each proposal is judged at its own decision_date
+    monitor: Any = None  # in a worker process: engine.pool.Watch, read by the parent
+    skipped: Mapping[str, str] = field(default_factory=dict)  # rules stopped from outside
 
     @classmethod
     def build(
@@ -195,7 +197,9 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 def _assess(engine: Engine, loaded: Loaded) -> Assessment:
     as_of = engine.as_of_for(loaded.proposal)
     law = analyse(loaded.proposal, as_of)
-    raw = evaluate(loaded, engine.rules, as_of, engine.commitments, law)
+    raw = evaluate(
+        loaded, engine.rules, as_of, engine.commitments, law, engine.monitor, engine.skipped
+    )
     return finish(engine, loaded, raw, law)
 
 

@@ -58,9 +58,36 @@ def _settings(profile: Profile, rules: Sequence[Rule]) -> dict[str, tuple[str, A
     return found
 
 
+def _segments(path: str) -> list[str]:
+    return path.replace("[]", "").split(".")
+
+
+def overlaps(a: str, b: str) -> bool:
+    """One field path equals the other or lies inside it; `*` matches any one field."""
+    sa, sb = _segments(a), _segments(b)
+    n = min(len(sa), len(sb))
+    return all(x == y or "*" in (x, y) for x, y in zip(sa[:n], sb[:n], strict=True))
+
+
+def _each_fact_once(scoring: Sequence[Rule]) -> None:
+    """Two active attributes may not own one field: a rule pack that claims a fact a
+    built-in (or another pack) already weighs would count it twice. Fail closed."""
+    owned = [(r, path) for r in scoring for path in (r.attribute.owns if r.attribute else ())]
+    for i, (ra, pa) in enumerate(owned):
+        for rb, pb in owned[i + 1 :]:
+            if ra.code != rb.code and overlaps(pa, pb):
+                raise ConfigError.at(
+                    "rules", 1, 1,
+                    f"{rb.code} and {ra.code} both weigh {pb} ({pa}): each fact may belong "
+                    "to one attribute only",
+                    "plugin",
+                )  # fmt: skip
+
+
 def attribute_models(profile: Profile, rules: Sequence[Rule]) -> tuple[AttributeModel, ...]:
     """One model per active scoring rule, in rule order."""
     scoring = [r for r in rules if r.attribute is not None]
+    _each_fact_once(scoring)
     settings = _settings(profile, scoring)
     problems = []
     out = []

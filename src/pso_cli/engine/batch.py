@@ -1,26 +1,36 @@
-"""Assess many inputs, in order, in parallel when the batch is large enough to win.
+"""Assess many inputs, in order: in this process, or in supervised worker processes.
 
-Workers build the engine once (registry, profile, rules) and return finished items;
-results come back in input order, so output is byte-identical whatever `jobs` is.
-Work is submitted a few chunks ahead of the results being read (`WINDOW` per worker),
-never the whole batch at once, so the parent's memory does not grow with the batch.
+Which mode runs (README, "Limits and guarantees"):
+
+- **Only pso's own rules, `--jobs 1`, a batch under POOL_MIN_FILES files, or standard
+  input:** in this process. pso's rules are bounded; the in-process rule clock (an
+  interval timer) still stops one past its 2 s budget.
+- **Only pso's own rules, `--jobs N` > 1 and a batch of POOL_MIN_FILES files or more:**
+  N worker processes (engine.pool), for speed.
+- **Any third-party rule pack loaded** (an entry point other than pso's own, or
+  `--rules`): always worker processes, min(N, files) of them, even for one file, with
+  the watchdog on, so a rule that defeats the in-process clock is killed from outside
+  and a pack that kills its process (os._exit, a segfault) costs only that file.
+
+Results come back in input order, so output is byte-identical whatever `jobs` is. Work
+is dispatched a bounded window ahead of the results being read, never the whole batch
+at once, so the parent's memory does not grow with the batch. multiprocessing is
+imported only when workers start (a one-file run does not pay for it).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from pso_cli.engine.pool import CHUNK, WINDOW, Pool, Task
 from pso_cli.model.run import Item
 
+__all__ = ["CHUNK", "POOL_MIN_FILES", "WINDOW", "EngineSpec", "assess_lines", "assess_many"]
+
 POOL_MIN_FILES = 48
-CHUNK = 16
-WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy
 
 
 @dataclass(frozen=True)
@@ -28,53 +38,37 @@ class EngineSpec:
     """What a worker needs to rebuild the same engine (picklable)."""
 
     profile: str
-    as_of: str | None  # None: each proposal is judged at its own decision_date
+    as_of: str
     rules_files: tuple[str, ...]
     commitments: str | None
     max_bytes: int
     analysis: Any = None  # engine.assess.Analysis (a frozen dataclass, picklable)
     info: Any = None  # model.run.RunInfo, for workers that render JSON Lines themselves
+    stdin_filename: str = "<stdin>"
 
 
-Brief = tuple[str | None, bool]  # (verdict, or None for an invalid input; fragile)
+Brief = tuple[str | None, bool]  # (verdict, None for an invalid input, "error"; fragile)
 
 
-_WORKER: tuple[object, EngineSpec] | None = None
-
-
-def _init(spec: EngineSpec) -> None:
+def build_from_spec(spec: EngineSpec) -> Any:
+    """The engine a worker started without the parent's memory (spawn) builds itself."""
     import datetime as dt
-    import signal
-
-    # Ctrl-C reaches the whole process group: the parent handles it and stops the
-    # workers, which must not each print a KeyboardInterrupt traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from pso_cli.engine.build import build_engine
 
-    global _WORKER
-    _WORKER = (
-        build_engine(
-            spec.profile,
-            dt.date.fromisoformat(spec.as_of) if spec.as_of else None,
-            spec.rules_files,
-            spec.commitments,
-            spec.analysis,
-        ),
-        spec,
+    return build_engine(
+        spec.profile,
+        dt.date.fromisoformat(spec.as_of) if spec.as_of else None,
+        spec.rules_files,
+        spec.commitments,
+        spec.analysis,
     )
-
-
-def _work(path: str) -> Item:
-    from pso_cli.engine.build import assess_one
-
-    assert _WORKER is not None
-    engine, spec = _WORKER
-    return assess_one(engine, path, spec.max_bytes)  # type: ignore[arg-type]
 
 
 def brief(item: Item) -> Brief:
     """What a streaming run keeps of an item once it is written: enough for the exit code."""
+    if getattr(item, "failed", False):
+        return "error", False
     verdict = getattr(item, "verdict", None)
     sensitivity = getattr(item, "sensitivity", None)
     return (
@@ -83,17 +77,58 @@ def brief(item: Item) -> Brief:
     )
 
 
-def _work_line(path: str) -> tuple[Brief, str]:
+def _assess_task(engine: Any, spec: EngineSpec, task: Task) -> Item:
+    import dataclasses
+
+    from pso_cli.engine.build import assess_bytes, assess_one
+
+    if task.problems:
+        from pso_cli.loading.load import shown_name
+        from pso_cli.model.run import Invalid
+
+        return Invalid(shown_name(task.path, spec.stdin_filename), task.problems)
+    if task.skip:
+        engine = dataclasses.replace(engine, skipped=dict(task.skip))
+    if task.data is not None:
+        return assess_bytes(engine, task.data, spec.stdin_filename)
+    return assess_one(engine, task.path, spec.max_bytes, spec.stdin_filename)
+
+
+def _line_task(engine: Any, spec: EngineSpec, task: Task) -> tuple[Brief, str]:
     """Assess and render one JSON line in the worker: the parent only writes it."""
     from pso_cli.render.json_report import render_line
 
-    item = _work(path)
-    assert _WORKER is not None
-    return brief(item), render_line(item, _WORKER[1].info)
+    item = _assess_task(engine, spec, task)
+    return brief(item), render_line(item, spec.info)
+
+
+def failed_item(task: Task, reason: str, stdin_filename: str = "<stdin>") -> Item:
+    """The result of a file whose worker process died while assessing it (exit 70)."""
+    from pso_cli.errors import Location, Problem
+    from pso_cli.loading.load import shown_name
+    from pso_cli.model.run import Invalid
+
+    name = shown_name(task.path, stdin_filename)
+    message = (
+        f"pso could not assess this file: the worker process assessing it {reason} "
+        "(a rule pack may have crashed it); the other files were assessed"
+    )
+    return Invalid(name, (Problem(Location(name), message, "worker-died"),), failed=True)
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _third_party(engine: Any) -> bool:
+    registry = getattr(engine, "registry", None)
+    return bool(registry is not None and registry.third_party)
+
+
+def _pooled(engine: Any, jobs: int, files: Sequence[str]) -> bool:
+    if _third_party(engine):
+        return True
+    return jobs > 1 and len(files) >= POOL_MIN_FILES and "-" not in files
 
 
 def assess_many(
@@ -106,11 +141,11 @@ def assess_many(
     """Yield one item per file, in order."""
     from pso_cli.engine.build import assess_one
 
-    if not _pooled(jobs, files):
+    if not _pooled(engine, jobs, files):
         for path in files:
             yield assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
         return
-    yield from _pool_map(_work, spec, files, jobs)
+    yield from _pool_run(engine, spec, files, jobs, stdin_filename, lines=False)
 
 
 def assess_lines(
@@ -124,53 +159,56 @@ def assess_lines(
     from pso_cli.engine.build import assess_one
     from pso_cli.render.json_report import render_line
 
-    if not _pooled(jobs, files):
+    if not _pooled(engine, jobs, files):
         for path in files:
             item = assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
             yield brief(item), render_line(item, spec.info)
         return
-    yield from _pool_map(_work_line, spec, files, jobs)
+    yield from _pool_run(engine, spec, files, jobs, stdin_filename, lines=True)
 
 
-def _pooled(jobs: int, files: Sequence[str]) -> bool:
-    return jobs > 1 and len(files) >= POOL_MIN_FILES and "-" not in files
+def _tasks(files: Sequence[str], spec: EngineSpec) -> Iterator[Task]:
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import read_stdin, shown_name
+
+    for seq, path in enumerate(files):
+        if path != "-":
+            yield Task(seq, path)
+            continue
+        try:  # standard input stays the parent's; the worker gets its bytes
+            data = read_stdin(spec.max_bytes, shown_name(path, spec.stdin_filename))
+        except InputError as exc:
+            yield Task(seq, path, problems=tuple(exc.problems))
+            continue
+        yield Task(seq, path, data=data)
 
 
-def _pool_map(work: Any, spec: EngineSpec, files: Sequence[str], jobs: int) -> Iterator[Any]:
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(spec,)
-    )
-    try:
-        yield from _windowed(pool, work, files, CHUNK, WINDOW * jobs)
-    except BaseException:  # Ctrl-C, a closed stdout: stop now, not after the queued work
-        _stop(pool)
-        raise
-    pool.shutdown()
-
-
-def _windowed(
-    pool: ProcessPoolExecutor, work: Any, files: Sequence[str], chunk: int, window: int
+def _pool_run(
+    engine: Any, spec: EngineSpec, files: Sequence[str], jobs: int, stdin: str, lines: bool
 ) -> Iterator[Any]:
-    """`pool.map(work, files, chunksize=chunk)`, in order, with at most `window` chunks
-    submitted and not yet read; Executor.map would submit every chunk up front, one
-    future and one work item each, and hold them all for the length of the batch."""
-    pending: deque[Future[list[Any]]] = deque()
-    for start in range(0, len(files), chunk):
-        pending.append(pool.submit(_run_chunk, work, files[start : start + chunk]))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    import dataclasses
 
+    from pso_cli.engine.evaluate import RULE_TIME_LIMIT_S
 
-def _run_chunk(work: Any, paths: Sequence[str]) -> list[Any]:
-    return [work(path) for path in paths]
+    spec = dataclasses.replace(spec, stdin_filename=stdin)
+    watch = _third_party(engine)
 
+    def failed(task: Task, reason: str) -> Any:
+        item = failed_item(task, reason, stdin)
+        if not lines:
+            return item
+        from pso_cli.render.json_report import render_line
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the workers at once; shutdown(wait=True) would finish every queued chunk."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+        return brief(item), render_line(item, spec.info)
+
+    codes = [a.rule.code for a in engine.rules] if engine is not None else []
+    pool = Pool(
+        spec,
+        engine,
+        max(1, min(jobs, len(files))),
+        _line_task if lines else _assess_task,
+        failed,
+        limit=RULE_TIME_LIMIT_S if watch else None,
+        codes=codes,
+    )
+    yield from pool.run(_tasks(files, spec), len(files))

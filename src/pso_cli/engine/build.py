@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pso_cli.errors import InputError
 from pso_cli.loading.inputs import STDIN
-from pso_cli.loading.load import load_input
+from pso_cli.loading.load import load_input, proposal_from_bytes, shown_name
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -58,5 +58,18 @@ def assess_one(
     try:
         loaded = load_input(path, max_bytes, stdin_filename)
     except InputError as exc:
-        return Invalid(stdin_filename if path == STDIN else path, tuple(exc.problems))
+        return Invalid(shown_name(path, stdin_filename), tuple(exc.problems))
+    return assess_loaded(engine, loaded)
+
+
+def assess_bytes(engine: Engine, data: bytes, stdin_filename: str = "<stdin>") -> Item:
+    """Assess standard input already read (a worker process gets the parent's bytes)."""
+    from pso_cli.engine.assess import assess_loaded
+    from pso_cli.model.run import Invalid
+
+    name = shown_name(STDIN, stdin_filename)
+    try:
+        loaded = proposal_from_bytes(data, name)
+    except InputError as exc:
+        return Invalid(name, tuple(exc.problems))
     return assess_loaded(engine, loaded)

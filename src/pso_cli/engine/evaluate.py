@@ -10,13 +10,15 @@ import dataclasses
 import datetime as dt
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pso_cli import stop
 from pso_cli.criteria.profile import Profile, RuleSetting
+from pso_cli.engine.boundary import bad_result, failed, inert, private_copy
 from pso_cli.engine.timeout import RuleClock, RuleTimeout, rule_clock
 from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.loading.load import Loaded
@@ -45,6 +47,7 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: BaseModel
+    builtin: bool = False  # from pso's own packs: shares the proposal, not a private copy
 
     @property
     def scale(self) -> float:
@@ -105,7 +108,7 @@ def select_rules(registry: Registry, profile: Profile) -> list[ActiveRule]:
                 [Problem(Location(path, line, col), f"rule {code} options: {detail}", "profile")]
             ) from None
         severity = setting.severity if setting and setting.severity else r.severity
-        active.append(ActiveRule(r, severity, options))
+        active.append(ActiveRule(r, severity, options, code in registry.builtin_codes))
     return active
 
 
@@ -166,27 +169,31 @@ _PLANS = _PlanCache()
 
 
 def _run(p: _Prepared, proposal: Proposal, clock: RuleClock, ctx: RuleContext) -> list[Finding]:
-    """The rule's findings, or one error finding if it failed or overran its limit."""
+    """The rule's findings, or one error finding if it failed or overran its limit.
+
+    See engine.boundary: anything the rule raises, SystemExit and KeyboardInterrupt
+    included, is its error finding unless a stop signal really arrived.
+    """
+    view = proposal if p.active.builtin else private_copy(proposal)
     clock.started = started = time.perf_counter()
     try:
         try:
-            produced = list(p.check(proposal, ctx))
+            produced = list(p.check(view, ctx))
         finally:
             clock.started = None  # inside the try: a late alarm is still caught below
     except RuleTimeout:
+        stop.check()  # a rule that swallowed a Ctrl-C, then overran: the run still stops
         return [_error(p.active, f"rule stopped after its {clock.limit:g}s time limit")]
-    except RecursionError:
-        return [_error(p.active, "rule failed: RecursionError")]
-    except Exception as exc:  # isolate a faulty rule; report it
-        return [_error(p.active, f"rule failed: {type(exc).__name__}: {exc}")]
+    except BaseException as exc:  # isolate a faulty rule, whatever it raised; report it
+        return [_error(p.active, failed(exc))]
+    stop.check()  # a Ctrl-C the rule caught still stops the run
     elapsed = time.perf_counter() - started
     if elapsed > clock.limit:
         return [_error(p.active, _overran(elapsed, clock.limit))]
-    for f in produced:
-        if type(f) is not Finding and not isinstance(f, Finding):
-            kind = type(f).__name__
-            return [_error(p.active, f"rule returned {kind}, not a Finding; result discarded")]
-    return produced
+    refused = bad_result(produced)
+    if refused is not None:
+        return [_error(p.active, refused)]
+    return produced if p.active.builtin else [inert(f) for f in produced]
 
 
 def _overran(elapsed: float, limit: float) -> str:
@@ -219,17 +226,29 @@ def evaluate(
     as_of: dt.date,
     commitments: Sequence[Any] = (),
     law: LegalAnalysis | None = None,
+    monitor: Any = None,
+    skipped: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every stamped finding of every active rule, in a stable order.
 
     One interval timer watches the whole proposal (see RuleClock): arming one per rule
-    cost more system calls than most rules cost time.
+    cost more system calls than most rules cost time. In a worker process `monitor`
+    (engine.pool.Watch) tells the parent which rule runs, so it can stop one that
+    defeats the timer; `skipped` (rule code -> message) are rules the parent already
+    stopped on this proposal, reported as their error finding without running again.
     """
     out: list[Finding] = []
     proposal, source_map = loaded.proposal, loaded.source_map
     with rule_clock(RULE_TIME_LIMIT_S) as clock:
-        for p in _PLANS.get(rules, as_of, commitments):
+        for i, p in enumerate(_PLANS.get(rules, as_of, commitments)):
+            if skipped and p.code in skipped:
+                out.append(_stamp(_error(p.active, skipped[p.code]), p, source_map))
+                continue
+            if monitor is not None:
+                monitor.begin(i)
             ctx = p.ctx if law is None else dataclasses.replace(p.ctx, law=law)
             for f in _run(p, proposal, clock, ctx):
                 out.append(_stamp(f, p, source_map))
+            if monitor is not None:
+                monitor.end()
     return out

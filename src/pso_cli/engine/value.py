@@ -78,6 +78,12 @@ class OverallValue:
     considerations: tuple[ConsiderationValue, ...]
 
 
+def _exact(x: float) -> float:
+    """Float noise removed (a weighted mean of 70s is 70, not 69.99999999999999), so that
+    a score on a threshold meets it whatever the order of the sums."""
+    return round(x, 9)
+
+
 def _consideration(
     c: Consideration, models: Sequence[AttributeModel], rated: Mapping[str, Rated], weight: float
 ) -> ConsiderationValue:
@@ -95,7 +101,7 @@ def _consideration(
         else:
             low += m.weight * m.worst
             high += m.weight * m.best
-    score = known_v / known_w if known_w > 0 else None
+    score = _exact(known_v / known_w) if known_w > 0 else None
     out = []
     for m in models:
         r = rated[m.code]
@@ -109,7 +115,7 @@ def _consideration(
     if total <= 0:
         return ConsiderationValue(c, None, 0.0, 100.0, 0.0, weight, tuple(out))
     return ConsiderationValue(
-        c, score, low / total, high / total, known_w / total, weight, tuple(out)
+        c, score, _exact(low / total), _exact(high / total), known_w / total, weight, tuple(out)
     )
 
 
@@ -129,14 +135,14 @@ def evaluate(
     scored = [cv for cv in per if cv.score is not None]
     scored_w = sum(cv.weight for cv in scored)
     score = (
-        sum(cv.weight * cv.score for cv in scored if cv.score is not None) / scored_w
+        _exact(sum(cv.weight * cv.score for cv in scored if cv.score is not None) / scored_w)
         if scored_w > 0
         else None
     )
     return OverallValue(
         score,
-        sum(cv.weight * cv.low for cv in per) / total,
-        sum(cv.weight * cv.high for cv in per) / total,
+        _exact(sum(cv.weight * cv.low for cv in per) / total),
+        _exact(sum(cv.weight * cv.high for cv in per) / total),
         sum(cv.weight * cv.completeness for cv in per) / total,
         tuple(per),
     )

@@ -11,27 +11,35 @@ YAML_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
 
 
-def _walk(directory: str, exclude: Sequence[str]) -> Iterator[str]:
-    """What os.walk(directory) finds, top-down and sorted, as paths: hidden directories
-    skipped, symbolic links to directories listed but not followed, unreadable
-    directories passed over, and a directory named *.yaml/*.yml listed as a file.
+def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
+    """What os.walk(top) finds, top-down and sorted, as paths: hidden directories
+    skipped, symbolic links to directories listed but not followed, and a directory
+    named *.yaml/*.yml listed as a file. A directory that cannot be read is listed as if
+    it were a file, so the reader reports it (never passed over in silence).
 
-    The paths are the DirEntry's own, not joined from separate names: holding the names
-    of a large directory while building its paths left its list a third larger.
+    Iterative, with a stack of directories still to scan, so a tree of any depth (990
+    nested directories) walks without recursion. The paths are the DirEntry's own, not
+    joined from separate names: holding the names of a large directory while building
+    its paths left its list a third larger.
     """
-    files, dirs = _scan(directory, exclude)
-    files.extend(path for name, path in dirs if name.endswith(YAML_SUFFIXES))
-    files.sort()  # one directory's paths share its prefix: the order of their names
-    yield from files
-    del files
-    for _, path in dirs:
-        if not os.path.islink(path):
-            yield from _walk(path, exclude)
+    pending = [top]
+    while pending:
+        directory = pending.pop()
+        scanned = _scan(directory, exclude)
+        if scanned is None:
+            yield directory
+            continue
+        files, dirs = scanned
+        files.extend(path for name, path in dirs if name.endswith(YAML_SUFFIXES))
+        files.sort()  # one directory's paths share its prefix: the order of their names
+        yield from files
+        del files
+        pending.extend(path for _, path in reversed(dirs) if not os.path.islink(path))
 
 
-def _scan(directory: str, exclude: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The directory's YAML files, and its subdirectories (name, path) by name; nothing
-    at all when it cannot be read, as os.walk passes over it."""
+def _scan(directory: str, exclude: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The directory's YAML files, and its subdirectories (name, path) by name; None
+    when it cannot be read."""
     files: list[str] = []
     dirs: list[tuple[str, str]] = []
     try:
@@ -47,7 +55,7 @@ def _scan(directory: str, exclude: Sequence[str]) -> tuple[list[str], list[tuple
                 elif entry.name.endswith(YAML_SUFFIXES) and not _excluded(entry.path, exclude):
                     files.append(entry.path)
     except OSError:
-        return [], []
+        return None
     dirs.sort()
     return files, dirs
 

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pso_cli.errors import InputError, Location, Problem
+from pso_cli.escape import one_line
 from pso_cli.loading.inputs import STDIN
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES, decode, read_bytes
 from pso_cli.loading.source_map import SourceMap
@@ -106,9 +107,10 @@ def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) ->
     return Loaded(path, hashlib.sha256(data).hexdigest(), proposal, smap, notices)
 
 
-def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Read, parse and validate one proposal file."""
-    return proposal_from_bytes(read_bytes(path, max_bytes), path)
+def load_proposal(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> Loaded:
+    """Read, parse and validate one proposal file, reported as `name` (default: path)."""
+    shown = path if name is None else name
+    return proposal_from_bytes(read_bytes(path, max_bytes, shown), shown)
 
 
 def validate_document(data: bytes, path: str) -> str:
@@ -134,17 +136,42 @@ def check_document(data: bytes, path: str) -> tuple[str, Loaded | None]:
     return kind.removesuffix("_format"), None
 
 
+_STDIN_CHUNK = 1 << 16
+
+
 def read_stdin(max_bytes: int, name: str) -> bytes:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    """Standard input up to max_bytes, read in chunks: asking for max_bytes + 1 at once
+    would allocate that much whatever arrives (--max-bytes 99999999999: MemoryError)."""
+    data = bytearray()
+    try:
+        stream = sys.stdin.buffer
+        while len(data) <= max_bytes:
+            chunk = stream.read(min(_STDIN_CHUNK, max_bytes + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    except (OSError, ValueError, AttributeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is closed"
+        message = f"cannot read standard input: {reason}"
+        raise InputError.at(name, 1, 1, message, "unreadable") from None
     if len(data) > max_bytes:
         raise InputError.at(name, 1, 1, f"input over the {max_bytes}-byte limit", "too-large")
-    return data
+    return bytes(data)
+
+
+def shown_name(path: str, stdin_filename: str = "<stdin>") -> str:
+    """The name an input is reported by, in every format: the path as given (or the
+    stdin name for '-'), with control characters, line breaks and bytes that are not
+    UTF-8 escaped (`\\n`, `\\x1b`, `\\xe9`), so no name can break a line, forge a
+    workflow command, drive the terminal or fail an encoder."""
+    return one_line(stdin_filename if path == STDIN else path)
 
 
 def load_input(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin_filename: str = "<stdin>"
 ) -> Loaded:
-    """Load a path, or standard input for '-'."""
+    """Load a path, or standard input for '-'; reported under shown_name()."""
+    name = shown_name(path, stdin_filename)
     if path == STDIN:
-        return proposal_from_bytes(read_stdin(max_bytes, stdin_filename), stdin_filename)
-    return load_proposal(path, max_bytes)
+        return proposal_from_bytes(read_stdin(max_bytes, name), name)
+    return load_proposal(path, max_bytes, name)

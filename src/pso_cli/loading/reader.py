@@ -18,18 +18,20 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def decode(data: bytes, path: str) -> str:
-    """Strict UTF-8 (no BOM, no NUL bytes), with a located reason when it is not."""
+    """Strict UTF-8 (no NUL bytes), with a located reason when it is not.
+
+    A UTF-8 byte-order mark at the start of the stream is accepted and dropped, as the
+    YAML specification allows (Windows editors write one); it is invisible, so columns on
+    the first line count from the character after it, as the editor shows them.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError.at(path, 1, 1, "file is UTF-16 encoded; save it as UTF-8", "encoding")
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise InputError.at(
-            path,
-            1,
-            1,
-            "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
-            "encoding",
-        )
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)
@@ -47,42 +49,85 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a regular file, never blocking on a FIFO or device."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise InputError.at(path, 1, 1, "file not found", "not-found") from None
-    except OSError as exc:
-        raise InputError.at(path, 1, 1, _os_reason(exc), "unreadable") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError.at(path, 1, 1, "is a directory, expected a YAML file", "directory")
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError.at(path, 1, 1, "not a regular file (FIFO, socket or device)", "special")
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO or device opens, and reads, without blocking
+    | getattr(os, "O_NOCTTY", 0)  # a terminal named as input never becomes ours
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _kind(path: str, mode: int) -> tuple[str, str] | None:
+    """(message, code) saying why a file of this mode is not read; None if regular."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        try:  # a directory of a scan that could not be listed is reported as such
+            os.scandir(path).close()
+        except OSError as exc:
+            return f"cannot read this directory: {_os_reason(exc)}", "unreadable"
+        return "is a directory, expected a YAML file", "directory"
+    return "not a regular file (FIFO, socket or device)", "special"
+
+
+def _refuse(path: str, name: str, st: os.stat_result, max_bytes: int) -> None:
+    bad = _kind(path, st.st_mode)
+    if bad is not None:
+        raise InputError.at(name, 1, 1, *bad)
     if st.st_size > max_bytes:
         raise InputError.at(
-            path,
+            name,
             1,
             1,
             f"file is {st.st_size} bytes, over the {max_bytes}-byte limit (see --max-bytes)",
             "too-large",
         )
-    # Ask for the size stat gave plus one byte: asking for the whole limit would
-    # allocate (and return) a limit-sized buffer for every small file. A file that
-    # grew since the stat is read on, up to the limit.
-    want = st.st_size + 1
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> bytes:
+    """Read a regular file, never blocking on a FIFO or device; errors name `name`.
+
+    The path is checked with stat before it is opened (a device is never opened), then
+    opened non-blocking and checked again on the open descriptor, so a FIFO swapped in
+    between the two is refused rather than read, and a file that would block on read
+    (`/proc/kmsg`, a regular file by its mode) is refused too.
+    """
+    shown = path if name is None else name
     try:
-        with open(path, "rb", buffering=0) as fh:
-            data = fh.read(want)
-            while len(data) >= want and len(data) <= max_bytes:
-                more = fh.read(max_bytes + 1 - len(data))
-                if not more:
-                    break
-                data += more
+        _refuse(path, shown, os.stat(path), max_bytes)
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise InputError.at(shown, 1, 1, "file not found", "not-found") from None
     except OSError as exc:
-        raise InputError.at(path, 1, 1, _os_reason(exc), "unreadable") from None
+        raise InputError.at(shown, 1, 1, _os_reason(exc), "unreadable") from None
+    try:
+        st = os.fstat(fd)
+        _refuse(path, shown, st, max_bytes)
+        data = _read_fd(fd, st.st_size, max_bytes)
+    except BlockingIOError:
+        message = "reading would block: not a file on disk (a device or kernel interface)"
+        raise InputError.at(shown, 1, 1, message, "special") from None
+    except OSError as exc:
+        raise InputError.at(shown, 1, 1, _os_reason(exc), "unreadable") from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
-        raise InputError.at(path, 1, 1, f"file grew over the {max_bytes}-byte limit", "too-large")
+        raise InputError.at(shown, 1, 1, f"file grew over the {max_bytes}-byte limit", "too-large")
+    return data
+
+
+def _read_fd(fd: int, size: int, max_bytes: int) -> bytes:
+    """Up to max_bytes + 1 bytes. Ask for the size stat gave plus one byte: asking for the
+    whole limit would allocate (and return) a limit-sized buffer for every small file. A
+    file that grew since the stat is read on, up to the limit."""
+    want = size + 1
+    data = os.read(fd, want)
+    while len(data) >= want and len(data) <= max_bytes:
+        more = os.read(fd, max_bytes + 1 - len(data))
+        if not more:
+            break
+        data += more
     return data
 
 
@@ -91,4 +136,6 @@ def _os_reason(exc: OSError) -> str:
         return "symbolic link loop"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
+    if exc.errno in (errno.ENXIO, errno.ENODEV, errno.EOPNOTSUPP):
+        return "not a regular file (FIFO, socket or device)"
     return exc.strerror or str(exc)

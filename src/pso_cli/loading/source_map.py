@@ -52,4 +52,3 @@ class SourceMap:
         for table in (self._values, self._keys):
             moved = {new + p[n:]: pos for p, pos in table.items() if p[:n] == old}
             table.update(moved)
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+# Items in any one list. A proposal's longest real lists (sources, review dates) hold
+# tens; 20,000 alternatives in a 1.6 MB file took minutes to report as text. Every list a
+# rule or report walks is then bounded, so work per file stays linear and small.
+MAX_LIST_ITEMS = 500
+MAX_MAP_KEYS = 500  # keys in any one mapping (a proposal's have at most a dozen or so)
 MAX_NUMBER_DIGITS = 60
 
 _CORE = "tag:yaml.org,2002:"
@@ -94,6 +100,21 @@ def control_character(text: str) -> str | None:
         return None
     found = _CONTROL.search(text)
     return found.group() if found else None
+
+
+def invisible_only(text: str) -> str | None:
+    """The first invisible character of a value that holds nothing else (zero-width
+    spaces and joiners, word joiners, BOMs, with or without spaces): it reads as empty
+    but would count as an answer. None for any other text."""
+    if text.isprintable():  # printable text holds no format (Cf) character
+        return None
+    first = None
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            first = first or char
+        elif not char.isspace():
+            return None
+    return first
 
 
 # A plain scalar starting with any other character can only be a string.
@@ -187,6 +208,7 @@ class _Builder:
         if isinstance(value, str):
             self._check_text(value, event)
         if not top.is_map:
+            self._check_length(top, event)
             path = (*top.path, len(top.container))
             top.container.append(value)
             self.smap.add(path, pos)
@@ -210,6 +232,13 @@ class _Builder:
                 event.start_mark,
                 f"key {key!r} contains the invisible or control character U+{ord(bad):04X}",
                 "bad-key",
+            )
+        if len(top.seen) >= MAX_MAP_KEYS:
+            where = format_dotted(top.path) or "the document"
+            raise self.fail(
+                event.start_mark,
+                f"mapping '{where}' has more than {MAX_MAP_KEYS} keys",
+                "too-large",
             )
         if key in top.seen:
             where = format_dotted((*top.path, key))
@@ -296,6 +325,7 @@ class _Builder:
                         or key == "<<"
                         or key in top.seen
                         or not key.isprintable()
+                        or len(top.seen) >= MAX_MAP_KEYS
                     ):
                         self._key(top, ev)
                     else:
@@ -307,6 +337,8 @@ class _Builder:
                 keys[path] = top.key_pos  # type: ignore[assignment]
                 top.pending_key = None
             else:
+                if len(top.container) >= MAX_LIST_ITEMS:
+                    self._check_length(top, ev)
                 path = (*top.path, len(top.container))
             if kind is scalar_t:
                 value = ev.value
@@ -325,6 +357,15 @@ class _Builder:
                 top = _Frame(path, value, kind is map_t)
                 stack.append(top)
 
+    def _check_length(self, top: _Frame, event: Any) -> None:
+        if len(top.container) >= MAX_LIST_ITEMS:
+            where = format_dotted(top.path) or "the document"
+            raise self.fail(
+                event.start_mark,
+                f"list '{where}' has more than {MAX_LIST_ITEMS} items",
+                "too-large",
+            )
+
     def _key(self, top: _Frame, event: Any) -> None:
         if type(event) is not yaml.ScalarEvent:
             raise self.fail(event.start_mark, "a mapping key must be a plain scalar", "bad-key")
@@ -339,6 +380,14 @@ class _Builder:
                 event.start_mark,
                 f"the value contains the control character U+{ord(bad):04X}; proposals hold "
                 "plain text, so control characters (even written as escapes) are refused",
+                "bad-character",
+            )
+        invisible = invisible_only(text)
+        if invisible is not None:
+            raise self.fail(
+                event.start_mark,
+                f"the value holds only invisible characters (U+{ord(invisible):04X}); write "
+                "the answer, or leave the field out until it is known",
                 "bad-character",
             )
 

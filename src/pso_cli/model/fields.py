@@ -9,6 +9,7 @@ annotations`): pydantic then reads them as objects instead of evaluating each st
 again while it builds the models, which start-up pays for.
 """
 
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
@@ -76,6 +77,8 @@ _LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
 def is_placeholder(text: str) -> bool:
     if len(text) > 2 * _LONGEST_PLACEHOLDER:  # most answers are sentences: no need to look
         return False
+    if not text.isascii():  # full-width ＴＢＤ is TBD (NFKC), as a reader sees it
+        text = unicodedata.normalize("NFKC", text)
     key = " ".join(text.split()).casefold()
     if key in PLACEHOLDERS:
         return True

@@ -73,9 +73,12 @@ def _unique_source_ids(sources: list[Any]) -> list[Any]:
 
 
 def _not_a_bool(value: Any) -> Any:
-    """`true` equals 1 to Python; as a format version it is a mistake, not a version."""
+    """The format version is an integer: `true` and `2.0` equal 1 and 2 to Python, but as
+    a format version they are a mistake, not a version."""
     if isinstance(value, bool):
         raise ValueError(f"unsupported format version {str(value).lower()}; expected 2")
+    if isinstance(value, float):
+        raise ValueError(f"unsupported format version {value}; expected the integer 2")
     return value
 
 

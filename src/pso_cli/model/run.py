@@ -17,6 +17,7 @@ class Invalid:
     path: str
     problems: tuple[Problem, ...]
     sha256: str | None = None
+    failed: bool = False  # pso could not assess it (its worker process died): exit 70
 
 
 Item = Assessment | Invalid
@@ -82,16 +83,26 @@ def reached_fail_on(verdict: Verdict, fail_on: str) -> bool:
     return verdict.rank >= Verdict(fail_on).rank
 
 
-def exit_code(verdicts: Iterable[Verdict | None], fail_on: str, fragile: bool = False) -> int:
-    """The exit code of a run, from its verdicts (None for an invalid input): 3 if any input
-    is invalid, else 1 if a verdict reached `fail_on` or `fragile` (a fragile verdict under
+def exit_code(
+    verdicts: Iterable[Verdict | None], fail_on: str, fragile: bool = False, failed: bool = False
+) -> int:
+    """The exit code of a run, from its verdicts (None for an invalid input): 70 if a file
+    could not be assessed (`failed`: its worker died), else 3 if any input is invalid,
+    else 1 if a verdict reached `fail_on` or `fragile` (a fragile verdict under
     --fail-on-fragile), else 0. The one place this is decided."""
+    if failed:
+        return ExitCode.INTERNAL
     seen = list(verdicts)
     if any(v is None for v in seen):
         return ExitCode.INVALID_INPUT
     if fragile or any(reached_fail_on(v, fail_on) for v in seen if v is not None):
         return ExitCode.VERDICT_FAILED
     return ExitCode.OK
+
+
+def failed(items: Iterable[Item]) -> bool:
+    """Whether any file could not be assessed at all (its worker process died)."""
+    return any(isinstance(i, Invalid) and i.failed for i in items)
 
 
 def verdicts(items: Iterable[Item]) -> list[Verdict | None]:

@@ -36,6 +36,9 @@ FORMATS: dict[str, Format] = {
         Format("markdown", "pso_cli.render.markdown", (".md", ".markdown"), human=True),
         Format("github", "pso_cli.render.github"),
         Format("html", "pso_cli.render.html", (".html", ".htm"), human=True),
+        # A Cabinet-paper draft: Markdown to stdout or a .md file named cabinet:FILE,
+        # Word for an -o FILE.docx (written by cabinet_run.write_docx, not as text).
+        Format("cabinet", "pso_cli.render.cabinet_run", (".docx",), human=True),
     )
 }
 FORMAT_NAMES = tuple(FORMATS)

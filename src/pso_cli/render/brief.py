@@ -72,7 +72,7 @@ def _undecided(a: Assessment, gates: list[Gate], width: int) -> list[list[Text]]
             continue
         label = styled((GATE_LABEL["unknown"], "gate.unknown"))
         what = f" {_met(mine)} wait for {field} ({ex.where(a, mine[0].line)})"
-        out.append(wrap(label + Text(what), width, "  ", "    "))
+        out.append(wrap(styled(label, what), width, "  ", "    "))
     return out
 
 
@@ -109,7 +109,7 @@ def decides(a: Assessment, width: int) -> Section | None:
     for r in found:
         sign, style = ("+", "outcome.supports") if r.points > 0 else ("−", "outcome.concern")
         mark = styled((f"{sign}{abs(r.points):5.1f}", style))
-        items.append(wrap(mark + Text("  ") + Text(r.text(a)), width, "  ", "          "))
+        items.append(wrap(styled(mark, "  ", r.text(a)), width, "  ", "          "))
     return Section(head, items, keep=5, floor=3, width=width, tight=True)
 
 
@@ -120,6 +120,8 @@ def conditions(a: Assessment, width: int) -> Section | None:
         return Section(
             [styled(("Conditions", "bold"))], items, keep=4, floor=2, width=width, tight=True
         )
+    if a.verdict is Verdict.RECOMMEND:
+        return Section([styled(("Conditions", "bold"), ": none")], tight=True)
     concerns = ex.significant_concerns(a)
     if a.verdict is Verdict.WITH_CONDITIONS and concerns:
         items = [bullet(f"{f.message} ({ex.where(a, f.line)})", width) for f in concerns]

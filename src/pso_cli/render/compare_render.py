@@ -71,7 +71,7 @@ def _header(kind: str, info: RunInfo) -> dict[str, Any]:
 
 
 def _dump(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _finding_dict(f: Finding | None) -> dict[str, Any] | None:

@@ -9,12 +9,20 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from pso_cli.model.findings import Assessment, Consideration, ConsiderationResult, Outcome
+from pso_cli.model.findings import (
+    Assessment,
+    Consideration,
+    ConsiderationResult,
+    Finding,
+    Outcome,
+)
 from pso_cli.render import brief as b
 from pso_cli.render import explain as ex
 from pso_cli.render.labels import OUTCOME_LABEL
 from pso_cli.render.layout import Section, bullet, styled, wrap
 
+MAX_BULLETS = 100  # lines of one list on a terminal; the JSON report has them all
+_ATTENTION = (Outcome.BLOCKER, Outcome.ERROR, Outcome.CONCERN, Outcome.MISSING)
 _SHOWN_FIRST = (
     Outcome.BLOCKER,
     Outcome.ERROR,
@@ -68,12 +76,25 @@ def _consideration(a: Assessment, c: Consideration, width: int) -> Section | Non
     mine.sort(key=lambda f: _SHOWN_FIRST.index(f.outcome))
     if mine:
         items.append(wrap("Findings:", width, "  "))
+    mine, hidden = _bounded(mine)
     for f in mine:
         label = styled((OUTCOME_LABEL[f.outcome], f"outcome.{f.outcome.value}"))
         tail = " [accepted]" if f.accepted else ""
         text = f" {f.rule} ({f.severity.value}): {f.message}{tail} ({ex.where(a, f.line)})"
-        items.append(wrap(label + Text(text), width, "    ", "      "))
+        items.append(wrap(styled(label, text), width, "    ", "      "))
+    if hidden:
+        more = f"… and {hidden} more supporting or informational findings"
+        more += " (--format json lists them all)"
+        items.append(wrap(styled((more, "muted")), width, "    ", "      "))
     return Section(head, items)
+
+
+def _bounded(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """Every blocker, error, concern and missing fact, and at most MAX_BULLETS of the
+    rest (500 alternatives are 1,000 findings nobody reads on a terminal)."""
+    keep = [f for f in findings if f.outcome in _ATTENTION]
+    rest = [f for f in findings if f.outcome not in _ATTENTION]
+    return keep + rest[:MAX_BULLETS], max(0, len(rest) - MAX_BULLETS)
 
 
 def _accepted(a: Assessment, width: int) -> Section | None:
@@ -91,7 +112,12 @@ def _accepted(a: Assessment, width: int) -> Section | None:
 
 
 def _listed(title: str, lines: Iterable[str], width: int) -> Section | None:
-    items = [bullet(x, width) for x in lines]
+    """A list, at most MAX_BULLETS long, with a count of the rest."""
+    shown = list(lines)
+    items = [bullet(x, width) for x in shown[:MAX_BULLETS]]
+    if len(shown) > MAX_BULLETS:
+        more = f"… and {len(shown) - MAX_BULLETS} more (--format json lists them all)"
+        items.append(wrap(styled((more, "muted")), width, "  "))
     return Section(_heading(title, width), items) if items else None
 
 

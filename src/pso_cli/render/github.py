@@ -11,6 +11,8 @@ verdict for every assessed file.
 
 from __future__ import annotations
 
+import os
+
 from pso_cli.errors import Problem
 from pso_cli.model.findings import Assessment, Finding
 from pso_cli.model.run import Invalid, RunResult
@@ -33,7 +35,7 @@ def command(level: str, path: str, line: int, column: int, title: str, message: 
     props = ",".join(
         f"{k}={escape_property(v)}"
         for k, v in (
-            ("file", path.replace("\\", "/")),
+            ("file", path.replace(os.sep, "/")),
             ("line", str(max(line, 1))),
             ("col", str(max(column, 1))),
             ("title", title),

@@ -271,6 +271,10 @@ def _assessment(a: Assessment, p: str, level: int) -> list[str]:
     return [*out, *_alternatives_and_refs(a, p, sub), "</article>"]
 
 
+def _invalid_label(item: Invalid) -> str:
+    return "Not assessed (pso error)" if item.failed else "Invalid input"
+
+
 def _invalid(item: Invalid, p: str, level: int) -> list[str]:
     problems = [
         f"<code>{esc(x.code)}</code>: {esc(x.message)} (line {x.location.line})"
@@ -278,8 +282,8 @@ def _invalid(item: Invalid, p: str, level: int) -> list[str]:
     ]
     return [
         f'<article id="{p}" aria-labelledby="{p}-name">',
-        h(level, f"Invalid input: {esc(item.path)}", f"{p}-name"),
-        _verdict_badge("invalid", "Invalid input (not assessed)"),
+        h(level, f"{_invalid_label(item)}: {esc(item.path)}", f"{p}-name"),
+        _verdict_badge("invalid", f"{_invalid_label(item)} (not assessed)"),
         html_list(problems),
         "</article>",
     ]

@@ -29,7 +29,9 @@ SCHEMA_VERSION = 1
 TOOL_NAME = "pso"
 # One compact encoder for every JSON line. The documents are trees built afresh for each
 # item, so the check for reference cycles (an id() per container) is skipped.
-_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+_LINE = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
+)
 
 __all__ = ["SCHEMA_VERSION", "item_to_dict", "render", "render_line", "run_header"]
 
@@ -177,7 +179,7 @@ def _invalid(i: Invalid) -> dict[str, Any]:
     return {
         "path": i.path,
         "sha256": i.sha256,
-        "status": "invalid",
+        "status": "error" if i.failed else "invalid",  # error: pso could not assess it
         "errors": [_problem(p) for p in i.problems],
     }
 
@@ -223,7 +225,7 @@ def render(run: RunResult) -> str:
         "exit_code": int(run.exit_code),
         "assessments": [item_to_dict(i, run.info) for i in run.items],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def render_line(item: Item, info: RunInfo) -> str:
@@ -236,4 +238,7 @@ def render_line(item: Item, info: RunInfo) -> str:
         "as_of": info.as_of,
         **item_to_dict(item, info),
     }
-    return _LINE.encode(doc) + "\n"
+    line = _LINE.encode(doc)
+    if "\u2028" in line or "\u2029" in line:  # line breaks to splitlines() and to JavaScript
+        line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return line + "\n"

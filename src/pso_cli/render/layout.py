@@ -15,15 +15,28 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 from rich.text import Text
 
+from pso_cli.escape import text as inert
+
 _WORD = re.compile(r"\S+")
 MORE_HINT = "pso assess --detail"
+MAX_SHOWN = 4000  # characters of one piece of text shown; the JSON report has them all
+
+
+def shown(value: str) -> str:
+    """Text from outside (the YAML, a file name, a rule pack) as literal, inert text: no
+    character that would drive the terminal, and a text longer than MAX_SHOWN cut with a
+    count (a finding quoting every caveat of a 2 MB file is no use on a terminal)."""
+    if len(value) > MAX_SHOWN:
+        more = len(value) - MAX_SHOWN
+        value = f"{value[:MAX_SHOWN]}… ({more} more characters; --format json has them all)"
+    return inert(value)
 
 
 def wrap(text: Text | str, width: int, first: str = "", rest: str | None = None) -> list[Text]:
     """`text` wrapped to `width` columns after `first` (later lines after `rest`, by
     default as many spaces as `first` is wide)."""
-    body = text if isinstance(text, Text) else Text(text)
-    body = body.copy()
+    body = text.copy() if isinstance(text, Text) else Text(shown(text))
+    body.plain = body.plain.replace("\n", " ").replace("\t", " ")  # lines are ours to make
     body.plain = body.plain.replace("\n", " ")
     indent = " " * cell_len(first) if rest is None else rest
     lines: list[Text] = []
@@ -45,14 +58,16 @@ def bullet(text: Text | str, width: int, mark: str = "•", indent: int = 2) -> 
     return wrap(text, width, head)
 
 
-def styled(*parts: tuple[str, str] | str) -> Text:
-    """Text from (text, style) pairs and plain strings."""
+def styled(*parts: tuple[str, str] | str | Text) -> Text:
+    """Text from (text, style) pairs, plain strings (made inert) and Text already built."""
     out = Text()
     for part in parts:
-        if isinstance(part, str):
-            out.append(part)
+        if isinstance(part, Text):
+            out.append_text(part)
+        elif isinstance(part, str):
+            out.append(shown(part))
         else:
-            out.append(part[0], style=part[1])
+            out.append(shown(part[0]), style=part[1])
     return out
 
 

@@ -29,14 +29,23 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~])")
 _WS = re.compile(r"\s+")
 
 
-def escape(text: str) -> str:
-    """Text from YAML as inert Markdown on one line: no HTML, no markup, safe in tables.
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 
-    `@` becomes `&#64;` so a report posted as a pull-request comment notifies nobody.
+
+def escape(text: str) -> str:
+    """Text from YAML as inert Markdown on one line: no HTML, no markup, no links, safe
+    in tables, rendering as the same characters.
+
+    GitHub's autolink extension links bare `https://...`, `www....` and `a@b.c`; a
+    backslash before the `:` of `://` and the `.` of `www.` stops the first two (an
+    escaped character starts no autolink), and `@` becomes `&#64;` with a zero-width
+    space after it, which stops the address (the extension reads text after escapes
+    are undone) and any @mention when the report is posted as a comment.
     """
     one_line = _WS.sub(" ", text).strip()
     no_html = "".join(_HTML.get(ch, ch) for ch in one_line)
-    return _MD_SPECIAL.sub(r"\\\1", no_html).replace("@", "&#64;")
+    escaped = _MD_SPECIAL.sub(r"\\\1", no_html).replace("@", "&#64;&#8203;")
+    return _WWW.sub(r"\1\\.", escaped).replace("://", "\\://")
 
 
 def _code(text: str) -> str:
@@ -154,7 +163,8 @@ def _assessment(a: Assessment) -> list[str]:
 
 
 def _invalid(item: Invalid) -> list[str]:
-    out = [f"## {escape(item.path)}", "", "Verdict: **❌ Invalid input** (not assessed)", ""]
+    label = "❌ Not assessed (pso error)" if item.failed else "❌ Invalid input"
+    out = [f"## {escape(item.path)}", "", f"Verdict: **{label}** (not assessed)", ""]
     for p in item.problems:
         out.append(
             f"- {escape(p.code)}: {escape(p.message)} ({_where(item.path, p.location.line)})"

@@ -49,10 +49,16 @@ def finding_level(f: Finding) -> str:
 
 
 def uri(path: str) -> str:
-    """The path as given, with forward slashes, percent-encoded where a URI needs it."""
+    """The path as given, as a relative URI reference: forward slashes, and every byte a
+    URI path may not hold percent-encoded, `:` included, so no name reads as a scheme
+    (`javascript:alert(1).yaml` is `javascript%3Aalert(1).yaml`, not a `javascript:` URI).
+    Backslashes are separators only where the system says so (Windows)."""
+    import os
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+    return quote(path, safe="/@!$&'()*+,;=-._~")
 
 
 def finding_text(f: Finding) -> str:
@@ -251,4 +257,4 @@ def render(run: RunResult) -> str:
         "properties": _run_properties(run.info),
     }
     doc = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -1,7 +1,8 @@
 """The text format: a one-screen brief of one proposal by default (render/brief.py), the
 full report with --detail (render/detail.py), and one line per file in a batch.
 
-All text that comes from a proposal is wrapped in `Text` (never parsed as markup).
+All text that comes from outside (the YAML, a file name, a rule pack) is inert: never
+read as rich markup, with no character that would drive the terminal (render/layout.py).
 Colour is never the only signal: every verdict, outcome and gate has a text label.
 Off a terminal, or with NO_COLOR set, the output is plain text: no colour and no other
 styling. Lines are wrapped at spaces, never cut, and never end in a space.
@@ -63,20 +64,27 @@ def mode_for(items: int, detail: bool) -> str:
     return DETAIL if detail else (BRIEF if items == 1 else LINE)
 
 
+_VERDICT_WIDTH = max(len(label) for label in VERDICT_LABEL.values())
+
+
 def line_of(a: Assessment, width: int) -> list[Text]:
-    """One assessment in a batch: path, verdict, score and range, the date judged at."""
-    label = styled((VERDICT_LABEL[a.verdict], f"verdict.{a.verdict.value}"))
-    score = (
-        "no score"
-        if a.score is None
-        else f"score {a.score:.0f} ({a.score_low:.0f}–{a.score_high:.0f})"
+    """One assessment in a batch, in columns: verdict, score (range), the date it was
+    judged at, the file."""
+    label = VERDICT_LABEL[a.verdict]
+    pad = " " * (_VERDICT_WIDTH - len(label))
+    score = " --" if a.score is None else f"{a.score:3.0f} ({a.score_low:.0f}–{a.score_high:.0f})"
+    text = styled(
+        (label, f"verdict.{a.verdict.value}"), f"{pad}  {score:<13}  {a.as_of:<10}  {a.path}"
     )
-    judged = f" · judged at {a.as_of}" if a.as_of else ""
-    return wrap(Text(f"{a.path}: ") + label + Text(f" · {score}{judged}"), width, "", "  ")
+    return wrap(text, width, "", "  ")
 
 
 def invalid_lines(item: Invalid, width: int) -> list[Text]:
-    head = styled(("INVALID", "outcome.blocker"), f" {item.path}")
+    """An input not assessed: invalid, or its worker died (NOT ASSESSED), with each
+    problem at its line and column."""
+    head = styled(
+        ("NOT ASSESSED" if item.failed else "INVALID", "outcome.blocker"), f" {item.path}"
+    )
     out = wrap(head, width)
     for p in item.problems:
         out += wrap(str(p), width, "  ", "    ")
@@ -118,14 +126,22 @@ def summary_from_counts(c: dict[str, int]) -> str:
     )
 
 
+def print_head(console: Console, mode: str) -> None:
+    """A batch's column headings, before its first line."""
+    if mode == LINE:
+        head = f"{'Verdict':<{_VERDICT_WIDTH}}  {'Score (range)':<13}  {'Judged at':<10}  File"
+        console.print(Text(head, style="bold"), soft_wrap=True)
+
+
 def print_summary(console: Console, counts: dict[str, int], mode: str) -> None:
-    """The batch's summary line (a single brief needs none: it is the whole screen)."""
-    if mode == BRIEF:
+    """The summary line, last: for a batch, and for one file that could not be assessed
+    (a single brief needs none: it is the whole screen)."""
+    if mode == BRIEF and not counts.get("invalid"):
         return
     lines = wrap(styled((summary_from_counts(counts), "bold")), console.width)
     if mode == LINE:
         hint = "One file's brief: pso assess FILE; every finding: pso assess --detail"
-        lines = [Text(""), *lines, *wrap(hint, console.width)]
+        lines = [Text(""), *wrap(hint, console.width), *lines]
     for line in lines:
         console.print(line, soft_wrap=True)
 
@@ -135,6 +151,7 @@ def render(run: RunResult, width: int = 100, color: bool = False, detail: bool =
     buf = io.StringIO()
     console = make_console(buf, width, color)
     mode = mode_for(len(run.items), detail)
+    print_head(console, mode)
     for item in run.items:
         print_item(console, item, mode)
     print_summary(console, run.counts(), mode)

@@ -58,4 +58,4 @@ def render_json(results: Sequence[ValidationResult]) -> str:
             for r in results
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

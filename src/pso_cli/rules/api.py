@@ -221,9 +221,7 @@ def supports(field: str, message: str, effect: float = 0.0) -> Finding:
     return new_finding(_SUPPORTS, message, field)
 
 
-def concern(
-    field: str, message: str, effect: float = 0.0, condition: str | None = None
-) -> Finding:
+def concern(field: str, message: str, effect: float = 0.0, condition: str | None = None) -> Finding:
     """A fact against, reported, with `condition`: the action that would resolve it, if
     any. It moves no score: only `rate` does (`effect` is accepted and ignored)."""
     return new_finding(_CONCERN, message, field, 0.0, condition)

@@ -16,7 +16,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
-from pso_cli.errors import ConfigError
+from pso_cli import stop
+from pso_cli.errors import ConfigError, Location, Problem
 from pso_cli.rules.api import Rule
 from pso_cli.rules.builtin import pack_modules
 
@@ -29,12 +30,23 @@ class RulePack:
     version: str
     origin: str  # entry point "name = module" or a file path
     rules: tuple[Rule, ...]
+    builtin: bool = False  # one of pso's own packs (BUILTIN_MODULES)
 
 
 @dataclass(frozen=True, slots=True)
 class Registry:
     packs: tuple[RulePack, ...]
     rules: dict[str, Rule]  # by code, sorted
+
+    @property
+    def builtin_codes(self) -> frozenset[str]:
+        """Codes of the rules pso itself ships; every other rule is third-party."""
+        return frozenset(r.code for p in self.packs if p.builtin for r in p.rules)
+
+    @property
+    def third_party(self) -> bool:
+        """Whether any rule pack other than pso's own is loaded."""
+        return any(not p.builtin for p in self.packs)
 
     def by_name_or_code(self, key: str) -> Rule | None:
         if key in self.rules:
@@ -53,20 +65,49 @@ def _pack_from_module(module: ModuleType, origin: str, default_name: str) -> Rul
         )
     name = str(getattr(module, "PACK_NAME", default_name))
     version = str(getattr(module, "PACK_VERSION", ""))
+    builtin = module.__name__ in pack_modules()
     if not version:
         from pso_cli import __version__
 
-        version = __version__ if module.__name__.startswith("pso_cli.") else "unknown"
-    return RulePack(name, version, origin, tuple(rules))
+        version = __version__ if builtin else "unknown"
+    if not builtin:
+        _refuse_control_text(origin, rules)
+    return RulePack(name, version, origin, tuple(rules), builtin)
+
+
+def _refuse_control_text(origin: str, rules: list[Rule] | tuple[Rule, ...]) -> None:
+    """A pack's metadata is shown by `pso rules`, `pso explain` and every report: a title
+    holding ESC or a line break would reach the terminal raw. Fail closed (exit 4)."""
+    for r in rules:
+        texts = (r.title, r.rationale, r.example, *r.reads, str(r.reference), r.reference.url)
+        for value in texts:
+            if value and not value.replace("\n", "").replace("\t", "").isprintable():
+                bad = next(c for c in value if not c.isprintable() and c not in "\n\t")
+                raise ConfigError.at(
+                    origin,
+                    1,
+                    1,
+                    f"rule {r.code}: its text holds the control character U+{ord(bad):04X}",
+                    "plugin",
+                )
+
+
+def _import_failed(origin: str, exc: BaseException) -> ConfigError:
+    """A pack that raises anything at import (SystemExit, KeyboardInterrupt included)
+    stops the run with exit 4, unless a stop signal really arrived (that is re-raised)."""
+    from pso_cli.engine.boundary import describe
+
+    if stop.received() is not None:
+        raise exc
+    message = f"rule pack failed to import: {describe(exc)}"
+    return ConfigError([Problem(Location(origin), message, "plugin")])
 
 
 def _import(module_name: str, origin: str) -> ModuleType:
     try:
         return importlib.import_module(module_name)
-    except Exception as exc:  # a broken plugin must stop the run, clearly
-        raise ConfigError.at(
-            origin, 1, 1, f"rule pack failed to import: {type(exc).__name__}: {exc}", "plugin"
-        ) from None
+    except BaseException as exc:  # a broken plugin must stop the run, clearly
+        raise _import_failed(origin, exc) from None
 
 
 def load_file_pack(path: str) -> RulePack:
@@ -82,10 +123,8 @@ def load_file_pack(path: str) -> RulePack:
     sys.modules[mod_name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:
-        raise ConfigError.at(
-            path, 1, 1, f"rule pack failed to import: {type(exc).__name__}: {exc}", "plugin"
-        ) from None
+    except BaseException as exc:
+        raise _import_failed(path, exc) from None
     return _pack_from_module(module, path, file.stem)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pso_cli.model.enums import Arrangement, OperationType, Severity, StatutoryPurpose
 from pso_cli.model.fields import NONE
 from pso_cli.model.proposal import Proposal
@@ -9,6 +11,7 @@ from pso_cli.model.proposal import Proposal
 P = StatutoryPurpose
 DEFENCE_ACT = frozenset(set(P) - {P.POLICING_OVERSEAS})  # Defence Act 1990 s5(a)-(f)
 EMERGENCY = frozenset({Severity.SEVERE, Severity.CATASTROPHIC})
+POLICING_ACT = dt.date(2008, 10, 1)  # the Policing Act 2008 came into force (s 2)
 
 
 def deploying(p: Proposal) -> list[str]:
@@ -39,13 +42,16 @@ def _emergency(p: Proposal) -> bool:
     )
 
 
-def misfits(p: Proposal, purposes: set[StatutoryPurpose]) -> list[str]:
-    """Why the stated purposes do not authorise the deployment as proposed (empty: they do)."""
+def misfits(p: Proposal, purposes: set[StatutoryPurpose], as_of: dt.date) -> list[str]:
+    """Why the stated purposes do not authorise the deployment as proposed (empty: they
+    do). Before the Policing Act 2008 came into force the Police Act 1958 applied, which
+    has no purpose to check: a stated statutory basis is then taken as it stands."""
     out = []
     agencies = deploying(p)
     if "nzdf" in agencies and not purposes & DEFENCE_ACT:
         out.append("no Defence Act 1990 s5 purpose is stated for the Defence Force")
-    if "police" in agencies and P.POLICING_OVERSEAS not in purposes:
+    police_act = as_of >= POLICING_ACT
+    if "police" in agencies and police_act and P.POLICING_OVERSEAS not in purposes:
         out.append("Police deploy without the Policing Act 2008 s9(g) function")
     only = purposes & DEFENCE_ACT
     if only == {P.COLLECTIVE_SECURITY} and not _arranged(p):

@@ -56,7 +56,7 @@ def nz_domestic_authority(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     if auth is None or not auth.statutory_purposes:
         yield missing(FIELD, "The statutory purposes the deployment relies on are not stated.")
         return
-    wrong = misfits(p, set(auth.statutory_purposes))
+    wrong = misfits(p, set(auth.statutory_purposes), ctx.as_of)
     said = ", ".join(str(x) for x in auth.statutory_purposes)
     if wrong:
         yield rate(

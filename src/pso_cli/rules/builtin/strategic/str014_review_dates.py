@@ -73,7 +73,8 @@ def review_dates(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
             yield info(FIELD, f"Review dates outside the commitment period: {listed}.")
         points = [start, *sorted(d for d in dates if start <= d <= end), end]
         months = max((b - a).days for a, b in itertools.pairwise(points)) / MONTH
-        said = f"The longest interval without a review is about {months:.0f} months."
+        n = round(months)
+        said = f"The longest interval without a review is about {n} month{'s' * (n != 1)}."
         regular = months <= o.max_review_interval_months + 0.5
         yield rate(FIELD, "regular" if regular else "irregular", said, None if regular else every)
 
