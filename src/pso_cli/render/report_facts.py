@@ -1,0 +1,91 @@
+"""Phrases every report format shares, so the formats say the same thing the same way.
+
+The score with its range and completeness, the legal analysis in one line, what each
+accepted-concern status means, and which gates and vetoes a reader must see. Plain text
+only: each renderer escapes what it takes from here for its own markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pso_cli.model.findings import AcceptedConcernUse, Assessment, Gate
+from pso_cli.rules.retired import successor
+
+__all__ = [
+    "ACCEPTANCE_STATUSES",
+    "GATE_STATUSES",
+    "acceptance_note",
+    "forced",
+    "gate_kind",
+    "legal_line",
+    "range_text",
+    "score_text",
+    "unapplied",
+    "unknown_count",
+]
+
+ACCEPTANCE_STATUSES = ("applied", "expired", "refused-blocker", "unused", "unknown-rule", "retired")
+GATE_STATUSES = ("passed", "failed", "contested", "unknown")
+
+_NOT_APPLIED = {
+    "refused-blocker": "not applied: a blocker cannot be accepted",
+    "unused": "not applied: the rule raised no concern to accept",
+    "unknown-rule": "not applied: no rule has this code or name",
+}
+
+
+def acceptance_note(u: AcceptedConcernUse) -> str:
+    """What happened to an accepted concern, in a few words."""
+    if u.status == "applied":
+        return "applied: the concern stays counted but sets no condition"
+    if u.status == "expired":
+        return f"not applied: the acceptance expired on {u.expires}"
+    if u.status == "retired":
+        why = successor(u.rule)
+        return "not applied: the rule is retired" + (f" ({why[1]})" if why else "")
+    return _NOT_APPLIED.get(u.status, f"not applied: {u.status}")
+
+
+def unapplied(a: Assessment) -> tuple[AcceptedConcernUse, ...]:
+    return tuple(u for u in a.accepted if u.status != "applied")
+
+
+def unknown_count(a: Assessment) -> int:
+    """How many attributes that apply to this proposal have an unknown level."""
+    return sum(1 for x in a.attributes if x.level is None)
+
+
+def range_text(low: float, high: float) -> str:
+    return f"{low:.1f}–{high:.1f}"
+
+
+def score_text(a: Assessment) -> str:
+    """'62.0 (range 48.0–77.0; 4 facts unknown; completeness 75%)'."""
+    n = unknown_count(a)
+    unknown = f"{n} fact{'s' * (n != 1)} unknown" if n else "every fact stated"
+    tail = f"range {range_text(a.score_low, a.score_high)}; {unknown}; completeness "
+    tail += f"{a.completeness:.0%}"
+    if a.score is None:
+        return f"not scored: nothing it weighs is stated ({tail})"
+    return f"{a.score:.1f} ({tail})"
+
+
+def legal_line(a: Assessment) -> str | None:
+    """'lawful (basis: consent): <the analysis's reason>'; None without an analysis."""
+    law = a.legal
+    if law is None:
+        return None
+    basis = f" (basis: {law.basis.value})" if law.basis.value != "none" else ""
+    advised = " — lawful on the legal advice given" if law.advised_lawful else ""
+    return f"{law.outcome.value}{basis}{advised}: {law.reason}"
+
+
+def gate_kind(g: Gate) -> str:
+    return "Veto" if g.kind == "veto" else "Gate"
+
+
+def forced(gates: Sequence[Gate]) -> tuple[Gate, ...]:
+    """The gates and vetoes that are not passed, failed first."""
+    order = {s: i for i, s in enumerate(("failed", "contested", "unknown"))}
+    return tuple(sorted((g for g in gates if g.status != "passed"), key=lambda g: order[g.status]))
