@@ -61,7 +61,7 @@ def test_results_levels(golden_run: RunResult) -> None:
     by_rule = {(r["ruleId"], r["properties"].get("outcome")): r["level"] for r in results}
     assert by_rule[("LEG-001", "blocker")] == "error"
     assert by_rule[("STR-008", "missing-information")] == "note"
-    assert by_rule[("STR-014", "concern")] == "warning"  # minor
+    assert by_rule[("AGY-005", "concern")] == "error"  # major (accepted: suppressed)
     inputs = [r for r in results if r["ruleId"] == "PSO-INPUT"]
     assert len(inputs) == 2 and all(r["level"] == "error" for r in inputs)
 
@@ -85,7 +85,7 @@ def test_locations_relative_forward_slashes(golden_run: RunResult) -> None:
 
 def test_accepted_concern_is_suppressed(golden_run: RunResult) -> None:
     accepted = [r for r in _results(golden_run) if "suppressions" in r]
-    assert [r["ruleId"] for r in accepted] == ["STR-014"]
+    assert [r["ruleId"] for r in accepted] == ["AGY-005"]
     assert accepted[0]["suppressions"][0]["status"] == "accepted"
 
 
@@ -98,3 +98,69 @@ def test_invocation_records_exit_code(golden_run: RunResult) -> None:
 def test_uri_escapes() -> None:
     assert sarif.uri("dir\\my file.yaml") == "dir/my%20file.yaml"
     assert sarif.uri("tests/a-b_c.yaml") == "tests/a-b_c.yaml"
+
+
+def _rules(run: RunResult) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in _doc(run)["runs"][0]["tool"]["driver"]["rules"]}
+
+
+def test_every_veto_is_a_driver_rule_with_its_title_and_source(golden_run: RunResult) -> None:
+    rules = _rules(golden_run)
+    assert golden_run.info.vetoes
+    for v in golden_run.info.vetoes:
+        r = rules[v.id]
+        assert r["shortDescription"]["text"] == v.title
+        assert v.source in r["fullDescription"]["text"]
+        assert r["properties"] == {"kind": "veto", "verdict": v.verdict, "source": v.source}
+        level = "error" if v.verdict == "do-not-recommend" else "warning"
+        assert r["defaultConfiguration"]["level"] == level
+
+
+def test_a_failed_veto_is_a_result_at_its_fact(golden_run: RunResult) -> None:
+    vetoes = [r for r in _results(golden_run) if r["properties"].get("kind") == "veto"]
+    assert [r["ruleId"] for r in vetoes] == ["duty-of-care-protection-gap"]
+    (gap,) = vetoes
+    assert gap["level"] == "warning"  # it forces further analysis
+    region = gap["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], gap["properties"]["field"]) == (84, "risk.threat_level")
+    assert "To lift it: State how the force-protection gap is closed" in gap["message"]["text"]
+
+
+def test_contested_and_unknown_legal_basis_are_warnings(tmp_path: Path) -> None:
+    from conftest import assess
+
+    run = assess(
+        ("examples/history/basra-engineers-2003.yaml", "examples/history/afghanistan-sas-2001.yaml")
+    )
+    legal = [r for r in _results(run) if r["ruleId"] == "LEG-001"]
+    assert [r["properties"]["gateStatus"] for r in legal] == ["contested", "unknown"]
+    assert [r["properties"]["legalOutcome"] for r in legal] == ["contested", "unknown"]
+    assert all(r["level"] == "warning" and r["properties"]["legalQuestions"] for r in legal)
+
+
+def test_acceptances_not_applied_are_results(golden_run: RunResult) -> None:
+    results = [r for r in _results(golden_run) if r["ruleId"] == "PSO-ACCEPTANCE"]
+    statuses = [r["properties"]["status"] for r in results]
+    assert statuses == ["unused", "expired", "refused-blocker", "retired", "unknown-rule"]
+    assert [r["level"] for r in results] == ["note", *["warning"] * 4]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results]
+    text = (Path(__file__).parent / "fixtures" / "concerns.yaml").read_text(encoding="utf-8")
+    rows = text.splitlines()
+    for line, r in zip(lines, results, strict=True):
+        assert rows[line - 1].strip().startswith("- rule:"), r
+
+
+def test_verdict_properties_use_completeness(golden_run: RunResult) -> None:
+    verdicts = [r for r in _results(golden_run) if r["ruleId"] == "PSO-VERDICT"]
+    props = verdicts[1]["properties"]
+    assert "confidence" not in props
+    item = golden_run.items[1]
+    assert props["completeness"] == item.completeness  # type: ignore[union-attr]
+    assert (props["scoreLow"], props["scoreHigh"]) == (
+        item.score_low,  # type: ignore[union-attr]
+        item.score_high,  # type: ignore[union-attr]
+    )
+    assert props["legalOutcome"] == "unlawful" and props["asOf"] == "2030-06-01"
+    run = _doc(golden_run)["runs"][0]
+    bags = [run["properties"], *(r.get("properties", {}) for r in run["results"])]
+    assert all("confidence" not in bag for bag in bags)
