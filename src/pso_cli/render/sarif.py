@@ -41,11 +41,13 @@ __all__ = [
     "INPUT_RULE",
     "REPORTED",
     "VERDICT_RULE",
+    "acceptance_text",
     "finding_level",
     "finding_text",
     "render",
     "undecided_gate",
     "uri",
+    "veto_text",
 ]
 
 
