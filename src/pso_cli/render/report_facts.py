@@ -19,6 +19,7 @@ __all__ = [
     "forced",
     "gate_kind",
     "legal_line",
+    "overall_sum",
     "range_text",
     "score_text",
     "unapplied",
@@ -72,13 +73,28 @@ def score_text(a: Assessment) -> str:
 
 
 def legal_line(a: Assessment) -> str | None:
-    """'lawful (basis: consent): <the analysis's reason>'; None without an analysis."""
+    """The analysis's one-sentence reason (it names the outcome), then the basis relied on
+    and any advice; None without an analysis."""
     law = a.legal
     if law is None:
         return None
-    basis = f" (basis: {law.basis.value})" if law.basis.value != "none" else ""
-    advised = " — lawful on the legal advice given" if law.advised_lawful else ""
-    return f"{law.outcome.value}{basis}{advised}: {law.reason}"
+    text = law.reason
+    if law.basis.value != "none":
+        text += f" Basis relied on: {law.basis.value}."
+    if law.advised_lawful:
+        text += f" Lawful on the legal advice given: {law.advice}"
+    return text
+
+
+def overall_sum(a: Assessment) -> str | None:
+    """'(0.30 × 97.6 + 0.30 × 100.0) / 0.60 = 98.8': the overall score from the
+    considerations scored; None when nothing is scored."""
+    scored = [c for c in a.considerations if c.score is not None and c.weight > 0]
+    if a.score is None or not scored:
+        return None
+    parts = " + ".join(f"{c.weight:.2f} × {c.score:.1f}" for c in scored)
+    total = sum(c.weight for c in scored)
+    return f"({parts}) / {total:.2f} = {a.score:.1f}"
 
 
 def gate_kind(g: Gate) -> str:
