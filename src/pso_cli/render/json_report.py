@@ -216,7 +216,7 @@ def _change(c: Change) -> dict[str, Any]:
         "current": c.current,
         "value": c.value,
         "verdict": c.verdict.value,
-        "score": round(c.score, 1),
+        "score": _num(c.score, 1),
         "rule": c.rule,
         "outcome": c.outcome.value,
         "jointly": c.jointly,

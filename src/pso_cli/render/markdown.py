@@ -203,7 +203,7 @@ def _change(a: Assessment, c: Change) -> str:
     joint = " together with the other facts listed" if c.jointly else ""
     return (
         f"{_code(c.field)} ({now}; {_where(a.path, c.line)}): {value}{joint} would move the "
-        f"verdict to **{VERDICT_LABELS[c.verdict]}** (score {c.score:.0f})"
+        f"verdict to **{VERDICT_LABELS[c.verdict]}** (score {_num(c.score, '.0f')})"
     )
 
 
