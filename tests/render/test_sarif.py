@@ -164,3 +164,22 @@ def test_verdict_properties_use_completeness(golden_run: RunResult) -> None:
     run = _doc(golden_run)["runs"][0]
     bags = [run["properties"], *(r.get("properties", {}) for r in run["results"])]
     assert all("confidence" not in bag for bag in bags)
+
+
+def test_every_bundled_example_validates() -> None:
+    """Every example and history case, including the invalid ones, as one SARIF log."""
+    from conftest import REPO, assess
+
+    if not SCHEMA.exists():
+        pytest.skip(f"SARIF schema not found at {SCHEMA}")
+    root = REPO / "examples"
+    files = [*root.glob("*.yaml"), *(root / "history").glob("*.yaml")]
+    files += (root / "invalid").glob("*.yaml")
+    paths = sorted(str(p.relative_to(REPO)) for p in files if p.name != "commitments.yaml")
+    run = assess(tuple(paths))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    doc = _doc(run)
+    jsonschema.validate(doc, schema)
+    rules = doc["runs"][0]["tool"]["driver"]["rules"]
+    for result in doc["runs"][0]["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
