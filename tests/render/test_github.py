@@ -89,3 +89,10 @@ def test_a_failed_veto_is_annotated_at_its_fact(golden_run: RunResult) -> None:
 
 def test_acceptances_not_applied_are_annotated(golden_run: RunResult) -> None:
     assert _levels(golden_run, "PSO-ACCEPTANCE") == ["::notice", *["::warning"] * 4]
+
+
+def test_a_notice_about_reading_the_file(golden_run: RunResult) -> None:
+    lines = [line for line in github.render(golden_run).splitlines() if ",title=pso::" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("::notice file=tests/render/fixtures/concerns.yaml,line=1,")
+    assert "pso migrate" in lines[0]

@@ -7,7 +7,8 @@ warning (further analysis, do not recommend) or a notice. Findings follow the SA
 mapping (error, warning, note → notice), except that in a proposal whose verdict does
 not reach --fail-on nothing is an error (at most a warning), and a concern an approver
 accepted is only a notice. Each failed veto is annotated at the fact that decided it,
-each accepted concern that was not applied at its entry. Text from a proposal is escaped
+each accepted concern that was not applied at its entry, and a notice about reading the
+file (an older format, say) at its first line. Text from a proposal is escaped
 per the workflow-command rules (% CR LF in data, and also : , in properties), so a
 crafted message can never start a second command.
 """
@@ -91,6 +92,7 @@ def _assessed(a: Assessment, fail_on: str, lifts: dict[str, str]) -> list[str]:
     failed = (g for g in a.gates if g.kind == "veto" and g.status == "failed")
     lines += [_veto(a, g, fails, lifts) for g in failed]
     lines += [_acceptance(a, u) for u in a.accepted if u.status != "applied"]
+    lines += [command("note", a.path, 1, 1, "pso", n) for n in a.notices]
     return [*lines, _verdict(a, fails)]
 
 

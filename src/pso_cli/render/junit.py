@@ -112,8 +112,10 @@ def _verdict_case(suite: ET.Element, a: Assessment, verdict_fails: bool) -> bool
     if verdict_fails:
         el = ET.SubElement(case, "failure", {"message": text, "type": "verdict"})
         el.text = text
-    else:
-        ET.SubElement(case, "system-out").text = text
+    out = [] if verdict_fails else [text]
+    out += [f"Note: {n}" for n in a.notices]
+    if out:
+        ET.SubElement(case, "system-out").text = _clean("\n".join(out))
     return verdict_fails
 
 

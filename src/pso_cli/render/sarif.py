@@ -197,6 +197,7 @@ class _Results:
             "legalOutcome": a.legal.outcome.value if a.legal else None,
             "missingFacts": [f for f, _, _ in a.missing_facts],
             "asOf": a.as_of,
+            "notices": list(a.notices),
         }
         text = f"Verdict: {a.verdict.value} — {a.reason}"
         fp = _fingerprint(a.path, VERDICT_RULE)
