@@ -1,13 +1,11 @@
 """Phrases every report format shares, so the formats say the same thing the same way.
 
 The score with its range and completeness, the legal analysis in one line, what each
-accepted-concern status means, and which gates and vetoes a reader must see. Plain text
+accepted-concern status means, and what a gate or a veto is called. Plain text
 only: each renderer escapes what it takes from here for its own markup.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from pso_cli.model.findings import AcceptedConcernUse, Assessment, Gate
 from pso_cli.rules.retired import successor
@@ -16,13 +14,11 @@ __all__ = [
     "ACCEPTANCE_STATUSES",
     "GATE_STATUSES",
     "acceptance_note",
-    "forced",
     "gate_kind",
     "legal_line",
     "overall_sum",
     "range_text",
     "score_text",
-    "unapplied",
     "unknown_count",
 ]
 
@@ -46,10 +42,6 @@ def acceptance_note(u: AcceptedConcernUse) -> str:
         why = successor(u.rule)
         return "not applied: the rule is retired" + (f" ({why[1]})" if why else "")
     return _NOT_APPLIED.get(u.status, f"not applied: {u.status}")
-
-
-def unapplied(a: Assessment) -> tuple[AcceptedConcernUse, ...]:
-    return tuple(u for u in a.accepted if u.status != "applied")
 
 
 def unknown_count(a: Assessment) -> int:
@@ -99,9 +91,3 @@ def overall_sum(a: Assessment) -> str | None:
 
 def gate_kind(g: Gate) -> str:
     return "Veto" if g.kind == "veto" else "Gate"
-
-
-def forced(gates: Sequence[Gate]) -> tuple[Gate, ...]:
-    """The gates and vetoes that are not passed, failed first."""
-    order = {s: i for i, s in enumerate(("failed", "contested", "unknown"))}
-    return tuple(sorted((g for g in gates if g.status != "passed"), key=lambda g: order[g.status]))
