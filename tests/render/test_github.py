@@ -83,7 +83,7 @@ def test_a_failed_veto_is_annotated_at_its_fact(golden_run: RunResult) -> None:
         if "title=duty-of-care-protection-gap::" in line
     ]
     assert len(lines) == 1
-    assert lines[0].startswith("::warning file=tests/render/fixtures/concerns.yaml,line=84,col=17,")
+    assert lines[0].startswith("::warning file=tests/render/fixtures/concerns.yaml,line=87,col=15,")
     assert "Veto not met" in lines[0] and "To lift it" in lines[0]
 
 

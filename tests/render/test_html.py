@@ -259,7 +259,7 @@ def test_legal_analysis_and_vetoes_beside_the_gates(golden_run: RunResult) -> No
     assert [k for k, _ in rows] == ["Gate"] * 2 + ["Veto"] * 5
     gap = re.search(r"<tr><td>Veto</td>.*?duty-of-care-protection-gap.*?</tr>", gates[0])
     assert gap is not None and "Failed" in gap[0] and "further-analysis" in gap[0]
-    assert "line 84" in gap[0]
+    assert "line 87" in gap[0]
 
 
 def test_the_score_adds_up_in_each_consideration(golden_run: RunResult) -> None:

@@ -180,7 +180,7 @@ def test_gates_include_the_vetoes_located(golden_run: RunResult) -> None:
     assert kinds[("gate", "LEG-001")]["status"] == "failed"
     gap = kinds[("veto", "duty-of-care-protection-gap")]
     assert (gap["status"], gap["verdict"]) == ("failed", "further-analysis")
-    assert (gap["field"], gap["line"]) == ("risk.threat_level", 84)
+    assert (gap["field"], gap["line"]) == ("risk.force_protection.adequacy", 87)
     assert {g["rule"] for g in concerns["gates"] if g["kind"] == "veto"} == {
         v.id for v in golden_run.info.vetoes
     }

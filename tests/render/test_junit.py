@@ -109,7 +109,7 @@ def test_vetoes_are_testcases_next_to_the_gates(golden_run: RunResult) -> None:
     ]
     failure = gap.find("failure")  # do-not-recommend reaches the default --fail-on
     assert failure is not None and failure.get("type") == "veto-failed"
-    assert "tests/render/fixtures/concerns.yaml:84:17" in (failure.text or "")
+    assert "tests/render/fixtures/concerns.yaml:87:15" in (failure.text or "")
     passing = _cases(with_fail_on(golden_run, "never"), 1)
     assert passing[gap.get("name") or ""].find("failure") is None  # further-analysis only
 

@@ -149,7 +149,7 @@ def test_vetoes_beside_the_gates(golden_run: RunResult) -> None:
     rows = _section(markdown.render(only), "Gates and vetoes")
     assert [r.split(" — ")[1].split(" ")[0] for r in rows[:7]] == ["Gate"] * 2 + ["Veto"] * 5
     failed = [r for r in rows if r.startswith("- **failed**")]
-    assert any("Veto duty-of-care-protection-gap" in r and "concerns.yaml:84" in r for r in failed)
+    assert any("Veto duty-of-care-protection-gap" in r and "concerns.yaml:87" in r for r in failed)
 
 
 def test_the_score_adds_up_from_the_attributes(golden_run: RunResult) -> None:

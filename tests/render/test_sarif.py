@@ -144,7 +144,7 @@ def test_a_failed_veto_is_a_result_at_its_fact(golden_run: RunResult) -> None:
     (gap,) = vetoes
     assert gap["level"] == "warning"  # it forces further analysis
     region = gap["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], gap["properties"]["field"]) == (84, "risk.threat_level")
+    assert (region["startLine"], gap["properties"]["field"]) == (87, "risk.force_protection.adequacy")
     assert "To lift it: State how the force-protection gap is closed" in gap["message"]["text"]
 
 

@@ -34,6 +34,14 @@ _NOT_APPLIED = {
 
 def acceptance_note(u: AcceptedConcernUse) -> str:
     """What happened to an accepted concern, in a few words."""
+    if u.written_as:
+        why = successor(u.written_as)
+        moved = f"written as {u.written_as}, a retired code" + (f" ({why[1]})" if why else "")
+        return f"{moved}, read as {u.rule}: {_plain(u)}"
+    return _plain(u)
+
+
+def _plain(u: AcceptedConcernUse) -> str:
     if u.status == "applied":
         return "applied: the concern stays counted but sets no condition"
     if u.status == "expired":
