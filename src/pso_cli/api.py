@@ -96,7 +96,7 @@ def run_info(
 ) -> RunInfo:
     """The audit block of a run."""
     from pso_cli import __version__
-    from pso_cli.model.run import PackInfo, RuleInfo, RunInfo
+    from pso_cli.model.run import PackInfo, RuleInfo, RunInfo, VetoInfo
 
     packs = tuple(
         PackInfo(p.name, p.version, p.origin, len(p.rules)) for p in engine.registry.packs
@@ -116,6 +116,9 @@ def run_info(
         for a in engine.rules
     )
     prof = engine.profile
+    vetoes = tuple(
+        VetoInfo(key, v.title, v.source, v.verdict, v.condition) for key, v in prof.vetoes.items()
+    )
     return RunInfo(
         tool_version=__version__,
         profile_name=prof.name,
@@ -127,6 +130,7 @@ def run_info(
         fail_on=fail_on,
         commitments=engine.commitments_source,
         timestamp=timestamp,
+        vetoes=vetoes,
     )
 
 

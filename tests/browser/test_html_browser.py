@@ -76,6 +76,28 @@ def test_report_opens_cleanly(
         page.close()
 
 
+OVERFLOWING = """(() => [...document.querySelectorAll('table td')]
+  .filter(td => td.scrollWidth > td.clientWidth + 1)
+  .map(td => td.textContent.trim()))()"""
+
+
+@pytest.mark.parametrize("name", ["early-stage", "unmiss-staff-officers", "no-legal-basis"])
+def test_no_cell_runs_into_the_next(name: str, browser: Chromium, report_for: ReportFor) -> None:
+    """Issue 16: the "Missing information" label ran into the Rule column."""
+    page = open_report(browser, report_for(REPO / "examples" / f"{name}.yaml"))
+    try:
+        labels = page.evaluate(
+            "[...document.querySelectorAll('table.findings td.status')].map(t => t.textContent)"
+        )
+        assert any("Missing information" in t for t in labels) or name != "early-stage"
+        assert page.evaluate(OVERFLOWING) == []
+        width = "document.documentElement.scrollWidth <= window.innerWidth"
+        assert page.evaluate(width), "the page scrolls sideways"
+        assert "\ufffd" not in page.evaluate("document.body.innerText")
+    finally:
+        page.close()
+
+
 def test_script_in_a_proposal_stays_text(browser: Chromium, report_for: ReportFor) -> None:
     text = (REPO / "examples/ramsi-2003.yaml").read_text(encoding="utf-8")
     hostile = '<script>document.title="owned"</script><img src=x onerror=alert(1)>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,9 @@ def test_compare_text(pso) -> None:  # type: ignore[no-untyped-def]
     assert "pso compare: 3 options" in out
     assert out.index("ramsi-2003") < out.index("tonga-2006") < out.index("no-legal-basis")
     assert "examples/tonga-2006.yaml is dominated by examples/ramsi-2003.yaml" in out
-    assert "examples/no-legal-basis.yaml:25:3 LEG-001" in out
-    assert "ranked first on score: 76.6 against 69.2" in out
+    assert "examples/no-legal-basis.yaml:28:13 LEG-001" in out
+    assert "veto national-command" in out
+    assert "ranked first on score: 81.2 against 76.4" in out
     assert "explains the gap" in out
 
 
@@ -44,7 +46,7 @@ def test_compare_json(pso) -> None:  # type: ignore[no-untyped-def]
     r = pso("compare", *THREE, *AS_OF, "--format", "json")
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert (doc["schema_version"], doc["kind"]) == (1, "compare")
+    assert (doc["schema_version"], doc["kind"]) == (2, "compare")
     assert list(doc)[:4] == ["schema_version", "kind", "tool", "profile"]
     ranks = [(o["rank"], o["path"], o["verdict"]) for o in doc["options"]]
     assert ranks == [
@@ -58,6 +60,31 @@ def test_compare_json(pso) -> None:  # type: ignore[no-untyped-def]
     assert (sep["first"], sep["second"], sep["decided_by"]) == (RAMSI, TONGA, "score")
     parts = sum(c["contribution"] for c in sep["considerations"])
     assert round(parts, 1) == sep["score_gap"]
+    assert sep["not_comparable"] == []
+    first = doc["options"][0]
+    assert first["confidence"] == first["completeness"]  # the deprecated alias
+    assert first["score_range"]["low"] <= first["score"] <= first["score_range"]["high"]
+    assert [v["id"] for v in doc["options"][2]["failed_vetoes"]] == [
+        "duty-of-care-evacuation-gap", "duty-of-care-protection-gap", "national-command"
+    ]  # fmt: skip
+
+
+FOUR = (*THREE, "examples/unmiss-staff-officers.yaml")
+IDS = ("ramsi-2003", "tonga-2006", "no-legal-basis", "unmiss-staff-officers")
+
+
+@pytest.mark.parametrize("width", [None, "80", "60", "40"])
+def test_compare_never_breaks_an_id_nor_ends_a_line_in_spaces(pso, width) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: at the piped default of 80 columns `pso compare` split ids mid-word, and
+    most of its lines ended in spaces."""
+    r = pso("compare", *FOUR, *AS_OF, *(("--width", width) if width else ()))
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert all(len(line) <= int(width or 80) for line in lines)
+    assert [line for line in lines if line != line.rstrip()] == []
+    for pid in IDS:
+        assert any(re.search(rf"(^|\s){re.escape(pid)}(\s|$)", line) for line in lines), pid
+    assert ("Known" in r.stdout) == (int(width or 80) >= 80)  # the table, else a list
 
 
 def test_compare_json_is_deterministic_and_order_independent(pso) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +150,9 @@ def test_diff_text(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-u
     assert "RECOMMEND WITH CONDITIONS → RECOMMEND" in out
     assert "legal_basis.status_of_forces.status" in out
     assert "negotiating → signed" in out
-    assert "alone: legality +15.0; score +4.5; verdict → recommend" in out
+    assert "alone: legality +12.0; score +3.6; verdict → recommend" in out
+    assert "│ negotiating (40) │ signed (100) │ +12.00 │" in out
+    assert "range 85.2–85.2 → 87.1–87.1 (+1.9/+1.9), completeness 100% → 100%" in out
     assert "Interaction (total change minus the sum of the single edits): score 0.0" in out
     assert "removed LEG-005 concern" in out
 
@@ -132,15 +161,23 @@ def test_diff_json(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-u
     r = pso("diff", *versions, *AS_OF, "--format", "json")
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert (doc["schema_version"], doc["kind"]) == (1, "diff")
+    assert (doc["schema_version"], doc["kind"]) == (2, "diff")
     assert (doc["old"]["verdict"], doc["new"]["verdict"]) == (
         "recommend-with-conditions",
         "recommend",
     )
     fields = {f["field"]: f for f in doc["fields"]}
     sofa = fields["legal_basis.status_of_forces.status"]
-    assert (sofa["old"], sofa["new"], sofa["line"]) == ("negotiating", "signed", 38)
-    assert sofa["alone"]["considerations"] == [{"consideration": "legality", "delta": 15.0}]
+    assert (sofa["old"], sofa["new"], sofa["line"]) == ("negotiating", "signed", 48)
+    assert sofa["alone"]["considerations"] == [{"consideration": "legality", "delta": 12.0}]
+    assert (doc["score_delta"], doc["completeness_delta"]) == (1.9, 0.0)
+    assert doc["confidence_delta"] == doc["completeness_delta"]
+    assert doc["score_range_delta"] == {"low": 1.9, "high": 1.9}
+    levels = {a["code"]: (a["old"]["level"], a["new"]["level"]) for a in doc["attributes"]}
+    assert levels == {
+        "LEG-005": ("negotiating", "signed"),
+        "AGY-005": ("moderate-protected", "high-protected"),
+    }
     assert doc["interaction"]["score"] == 0.0
     removed = [(f["rule"], f["outcome"]) for f in doc["findings"] if f["status"] == "removed"]
     assert ("LEG-005", "concern") in removed
@@ -150,7 +187,10 @@ def test_diff_markdown(pso, versions: tuple[str, str]) -> None:  # type: ignore[
     r = pso("diff", *versions, *AS_OF, "--format", "markdown")
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("# pso diff: Test Regional Assistance Mission\n")
-    assert "| legal\\_basis.status\\_of\\_forces.status | 38:13 | negotiating | signed |" in (
+    assert "| legal\\_basis.status\\_of\\_forces.status | 48:13 | negotiating | signed |" in (
+        r.stdout
+    )
+    assert "| LEG-005 Status-of-forces protection | negotiating (40) | signed (100) | +12.00 |" in (
         r.stdout
     )
 

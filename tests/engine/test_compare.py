@@ -18,17 +18,21 @@ WEIGHTS = {C.STRATEGIC: 0.3, C.LEGALITY: 0.3, C.AGENCIES: 0.2, C.ALTERNATIVES: 0
 
 def option(
     path: str,
-    scores: tuple[float, float, float, float],
+    scores: tuple[float | None, float | None, float | None, float | None],
     verdict: Verdict = Verdict.RECOMMEND,
-    confidence: float = 0.9,
+    completeness: float = 0.9,
     score: float | None = None,
     blocker: bool = False,
+    unscored: bool = False,
 ) -> Assessment:
     results = tuple(
-        ConsiderationResult(c, s, 1.0, WEIGHTS[c], ())
+        ConsiderationResult(c, s, 1.0 if s is not None else 0.0, WEIGHTS[c], ())
         for c, s in zip(Consideration, scores, strict=True)
     )
-    overall = sum(r.score * r.weight for r in results) if score is None else score
+    known = [r for r in results if r.score is not None]
+    weight = sum(r.weight for r in known) or 1.0
+    mean = sum(r.score * r.weight for r in known if r.score is not None) / weight
+    overall = None if unscored else (mean if score is None else score)
     findings = (
         (Finding(Outcome.BLOCKER, "No legal basis.", "legal_basis", -50, None, "LEG-001"),)
         if blocker
@@ -43,8 +47,8 @@ def option(
         lead=None,
         verdict=verdict,
         reason="",
-        score=round(overall, 1),
-        confidence=confidence,
+        score=None if overall is None else round(overall, 1),
+        completeness=completeness,
         considerations=results,
         gates=(),
         findings=findings,
@@ -94,12 +98,33 @@ def test_verdict_ranks_before_score() -> None:
     assert result.options[0].blockers == ()
 
 
-def test_score_then_confidence_then_path() -> None:
-    a = option("z.yaml", (70, 70, 70, 70), confidence=0.8)
-    b = option("y.yaml", (70, 70, 70, 70), confidence=0.9)
-    c = option("x.yaml", (80, 80, 80, 80), confidence=0.5)
+def test_score_then_completeness_then_path() -> None:
+    a = option("z.yaml", (70, 70, 70, 70), completeness=0.8)
+    b = option("y.yaml", (70, 70, 70, 70), completeness=0.9)
+    c = option("x.yaml", (80, 80, 80, 80), completeness=0.5)
     assert [x.path for _, x in rank([a, b, c])] == ["x.yaml", "y.yaml", "z.yaml"]
-    assert compare([a, b]).decided_by == "confidence"
+    assert compare([a, b]).decided_by == "completeness"
+
+
+def test_an_option_with_no_score_comes_after_every_scored_one() -> None:
+    nothing = option("a.yaml", (None, None, None, None), completeness=0.0, unscored=True)
+    low = option("z.yaml", (5, 5, 5, 5), completeness=0.1)
+    assert [x.path for _, x in rank([nothing, low])] == ["z.yaml", "a.yaml"]
+    result = compare([nothing, low])
+    assert result.decided_by == "score"
+    assert result.gap is None
+    assert result.separating == ()
+    assert result.not_comparable == tuple(Consideration)
+
+
+def test_an_unscored_consideration_is_not_comparable() -> None:
+    """Dominance needs every consideration scored on both sides: an unknown is not a 0."""
+    a = option("a.yaml", (80, 70, 60, 50))
+    b = option("b.yaml", (70, 60, 50, None))
+    assert not dominates(a, b) and not dominates(b, a)
+    result = compare([a, b])
+    assert result.not_comparable == (C.ALTERNATIVES,)
+    assert C.ALTERNATIVES not in {s.consideration for s in result.separating}
 
 
 def test_ties_share_a_rank_and_fall_back_to_path_order() -> None:
@@ -125,6 +150,7 @@ def test_separating_weights_differences_and_sums_to_the_gap() -> None:
         (C.ALTERNATIVES, 6.0),
         (C.LEGALITY, -1.5),
     ]
+    assert first.score is not None and second.score is not None
     assert round(sum(s.contribution for s in parts), 1) == round(first.score - second.score, 1)
 
 

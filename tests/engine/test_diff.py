@@ -39,6 +39,7 @@ SOFA_NEGOTIATING = ("status: signed", "status: negotiating")
 FP_PARTIAL = ("adequacy: adequate\n    provided_by", "adequacy: partial\n    provided_by")
 FP_INADEQUATE = ("adequacy: adequate\n    provided_by", "adequacy: inadequate\n    provided_by")
 THREAT_HIGH = ("threat_level: moderate", "threat_level: high")
+DETERIORATING = ("threat_trend: stable", "threat_trend: deteriorating")
 
 
 # ----------------------------------------------------------------------------- walk
@@ -113,21 +114,20 @@ def test_changed_fields_are_located_in_the_new_file(tmp_path: Path, engine: Engi
 
 
 def test_interacting_edits_leave_a_residual(tmp_path: Path, engine: Engine) -> None:
-    """A high threat alone changes nothing while protection is adequate; with
-    inadequate protection it makes the concern worse, so the parts do not add up."""
+    """A deteriorating trend makes the threat one step worse: alone, each edit takes a
+    moderate, protected threat to a high one (value 85 -> 60); together they make it
+    extreme (40), less than the two single drops add up to, so the parts do not sum."""
     old = version(tmp_path, "old.yaml")
-    new = version(tmp_path, "new.yaml", THREAT_HIGH, FP_INADEQUATE)
+    new = version(tmp_path, "new.yaml", THREAT_HIGH, DETERIORATING)
     d = run(engine, old, new)
     by_field = {f.field: f.alone for f in d.fields}
-    assert by_field["risk.threat_level"] is not None
-    assert by_field["risk.threat_level"].considerations == ()
-    protection = by_field["risk.force_protection.adequacy"]
-    assert protection is not None
-    alone = dict(protection.considerations)[C.AGENCIES]
+    threat, trend = by_field["risk.threat_level"], by_field["risk.threat_trend"]
+    assert threat is not None and trend is not None
+    alone = dict(threat.considerations)[C.AGENCIES] + dict(trend.considerations)[C.AGENCIES]
     total = {s.consideration: s.delta for s in d.considerations}[C.AGENCIES]
-    assert total < alone < 0
-    assert dict(d.interaction)[C.AGENCIES] == round(total - alone, 1) < 0
-    assert d.interaction_score < 0
+    assert total is not None and alone < total < 0
+    assert dict(d.interaction)[C.AGENCIES] == round(total - alone, 1) > 0
+    assert d.interaction_score is not None and d.interaction_score > 0
 
 
 def test_verdict_each_edit_would_give_alone(tmp_path: Path, engine: Engine) -> None:
@@ -144,13 +144,16 @@ def test_removed_and_added_fields(tmp_path: Path, engine: Engine) -> None:
     new = version(
         tmp_path,
         "new.yaml",
-        ("  treaty: Agreement between Testland and the assisting countries\n", ""),
-        ("Samoa, Tonga]", "Samoa, Tonga, Vanuatu]"),
+        ("  main_parties: none\n", ""),
+        (
+            "partners: [Australia, Fiji, Papua New Guinea, Samoa, Tonga]",
+            "partners: [Australia, Fiji, Papua New Guinea, Samoa, Tonga, Vanuatu]",
+        ),
     )
     d = run(engine, old, new)
     by_field = {f.field: f for f in d.fields}
-    assert by_field["legal_basis.treaty"].kind == "removed"
-    assert by_field["legal_basis.treaty"].new is None
+    assert by_field["legal_basis.main_parties"].kind == "removed"
+    assert by_field["legal_basis.main_parties"].new is None
     added = by_field["leadership.partners[5]"]
     assert (added.kind, added.old, added.new) == ("added", None, "Vanuatu")
     assert all(f.alone is not None for f in d.fields)
@@ -181,3 +184,36 @@ def test_findings_keyed_by_rule_field_and_outcome(tmp_path: Path, engine: Engine
     # a message that changes with the threat, same rule, field and outcome: "changed"
     changed = [c for c in d.findings if c.status == "changed"]
     assert changed and all(c.old and c.new and c.old.message != c.new.message for c in changed)
+
+
+# ----------------------------------------------------------------------------- the model
+
+
+def test_attribute_level_changes(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml", SOFA_NEGOTIATING)
+    new = version(tmp_path, "new.yaml", THREAT_HIGH)
+    d = run(engine, old, new)
+    changed = {a.code: a for a in d.attributes}
+    assert set(changed) == {"LEG-005", "AGY-005"}
+    sofa = changed["LEG-005"]
+    assert sofa.old is not None and sofa.new is not None
+    assert (sofa.old.level, sofa.new.level) == ("negotiating", "signed")
+    assert sofa.contribution_delta > 0
+    threat = changed["AGY-005"]
+    assert threat.new is not None and threat.new.level == "high-protected"
+    assert threat.contribution_delta < 0
+
+
+def test_score_range_and_completeness_deltas(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml")
+    evacuation = ("    adequacy: adequate\n    description: Role 2", "    description: Role 2")
+    new = version(tmp_path, "new.yaml", evacuation)
+    d = run(engine, old, new)
+    assert d.completeness_delta < 0
+    low, high = d.range_delta
+    assert low < 0 and high >= 0
+    assert d.score_delta is not None
+    unknown = {a.code: a for a in d.attributes}["AGY-006"]
+    assert unknown.new is not None and unknown.new.level is None and unknown.new.value is None
+    agencies = next(s for s in d.considerations if s.consideration == C.AGENCIES)
+    assert agencies.new_completeness < agencies.old_completeness == 1.0

@@ -104,20 +104,22 @@ def test_content_in_order(ramsi_html: str) -> None:
     assert h1 == ["Regional Assistance Mission to Solomon Islands (RAMSI)"]
     h2 = re.findall(r"<h2[^>]*>(.*?)</h2>", ramsi_html)
     assert h2 == [
-        "The four considerations",
-        "Gates (non-compensatory)",
-        "Findings by consideration",
+        "Legal analysis",
+        "Gates and vetoes (non-compensatory)",
         "Conditions",
-        "To strengthen this proposal",
-        "Sensitivity to the weights",
         "Missing information to gather first",
+        "To strengthen this proposal",
+        "The four considerations",
+        "How the score adds up",
+        "Findings by consideration",
+        "Sensitivity to the weights and values",
         "Alternatives considered",
         "References",
         "Audit",
     ]
     # Verdict before anything else, with a text label and its reason in one sentence.
     verdict = ramsi_html.index('data-verdict="recommend-with-conditions"')
-    assert verdict < ramsi_html.index("The four considerations")
+    assert verdict < ramsi_html.index("Legal analysis")
     assert "Recommend with conditions</span></p>" in ramsi_html
     assert '<p class="reason">The case is sound on balance' in ramsi_html
     # Headings never skip a level.
@@ -152,10 +154,11 @@ def test_audit_block(ramsi: RunResult, ramsi_html: str) -> None:
 def test_findings_show_severity_and_line(ramsi_html: str) -> None:
     row = re.search(r"<tr><td class=\"status o-concern\">.*?</tr>", ramsi_html)
     assert row is not None
-    assert "Concern" in row[0] and "LEG-007" in row[0] and "major" in row[0]
+    assert "Concern" in row[0] and "LEG-006" in row[0] and "major" in row[0]
     lines = (REPO / "examples/ramsi-2003.yaml").read_text(encoding="utf-8").splitlines()
-    expiry = next(n for n, text in enumerate(lines, 1) if "mandate_expiry:" in text)
-    assert f"line {expiry}" in row[0] and "Condition: Seek renewal of the mandate" in row[0]
+    purposes = next(n for n, text in enumerate(lines, 1) if "statutory_purposes:" in text)
+    assert f"line {purposes}" in row[0]
+    assert "Condition: Confirm the statutory basis with legal advisers" in row[0]
 
 
 def test_print_css(ramsi_html: str) -> None:
@@ -232,3 +235,103 @@ def test_cli(pso: object, in_repo: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     ran = run("assess", "examples/ramsi-2003.yaml", "--format", "html")  # type: ignore[operator]
     assert ran.stdout.startswith("<!DOCTYPE html>") and "To strengthen this proposal" in ran.stdout
+
+
+def _article(run: RunResult, n: int) -> str:
+    text = html.render(run)
+    return re.findall(r'<article id="p\d+".*?</article>', text, re.S)[n]
+
+
+def test_score_range_completeness_and_as_of(golden_run: RunResult) -> None:
+    text = _article(golden_run, 1)
+    assert "<dt>Score</dt><dd>85.3 (range 60.7–85.4; 6 facts unknown; completeness 75%)" in text
+    assert "<dt>Judged as of</dt><dd>2030-06-01</dd>" in text
+    assert '<p class="notice">Note: format 1 file read as format 2;' in text
+    assert '<path class="range"' in text
+
+
+def test_legal_analysis_and_vetoes_beside_the_gates(golden_run: RunResult) -> None:
+    text = _article(golden_run, 1)
+    assert re.search(r'<p class="legal g-failed">.*Unlawful in the territory', text)
+    gates = re.search(r'<section aria-labelledby="p2-gates">.*?</section>', text, re.S)
+    assert gates is not None
+    rows = re.findall(r"<tr><td>(Gate|Veto)</td><td[^>]*><code>([^<]+)</code>", gates[0])
+    assert [k for k, _ in rows] == ["Gate"] * 2 + ["Veto"] * 5
+    gap = re.search(r"<tr><td>Veto</td>.*?duty-of-care-protection-gap.*?</tr>", gates[0])
+    assert gap is not None and "Failed" in gap[0] and "further-analysis" in gap[0]
+    assert "line 87" in gap[0]
+
+
+def test_the_score_adds_up_in_each_consideration(golden_run: RunResult) -> None:
+    item = golden_run.items[1]
+    assert isinstance(item, Assessment)
+    text = _article(golden_run, 1)
+    for c in item.considerations:
+        body = re.search(rf'<h4 id="p2-a-{c.consideration.value}">.*?</table>', text, re.S)
+        assert body is not None, c.consideration
+        points = [
+            float(x)
+            for x in re.findall(r'<td class="num">([\d.]+)</td><td class="nowrap">', body[0])
+        ]
+        total = re.search(r'<tr class="total">.*?<td class="num">([\d.–]+)</td>', body[0])
+        assert total is not None and abs(sum(points) - float(total[1])) <= 0.05
+    assert "Overall score: (0.30 × 97.6 + 0.30 × 100.0 + 0.20 × 75.0 + 0.20 × 55.0) / 1.00" in text
+    assert "<td><em>unknown</em></td>" in text
+
+
+def test_every_accepted_concern_with_why(golden_run: RunResult) -> None:
+    text = _article(golden_run, 1)
+    block = re.search(r'<section aria-labelledby="p2-accepted">.*?</section>', text, re.S)
+    assert block is not None
+    statuses = re.findall(r"<strong>([a-z-]+)</strong>", block[0])
+    assert statuses == [
+        "unused",
+        "applied",
+        "expired",
+        "refused-blocker",
+        "retired",
+        "unknown-rule",
+    ]
+    assert "the acceptance expired on 2030-05-01" in block[0]
+
+
+def test_must_have_facts_come_first(golden_run: RunResult) -> None:
+    import dataclasses
+
+    item = golden_run.items[1]
+    assert isinstance(item, Assessment)
+    missing = dataclasses.replace(item, missing_facts=(("risk.threat_level", 84, 17),))
+    text = _article(dataclasses.replace(golden_run, items=(missing,)), 0)
+    block = re.search(r'<section aria-labelledby="p1-missing">.*?</section>', text, re.S)
+    assert block is not None
+    first = re.search(r"<li>(.*?)</li>", block[0])
+    assert first is not None
+    assert first[1] == "<strong>Must have:</strong> <code>risk.threat_level</code> (line 84)"
+
+
+def test_the_unknown_icon_is_not_the_replacement_character(golden_run: RunResult) -> None:
+    """Issue 16: a white question mark on a filled diamond reads as U+FFFD, "�"."""
+    from pso_cli.render.html_assets import ICONS
+
+    for kind in ("unknown", "missing-information", "further-analysis"):
+        assert ICONS[kind] != ("diamond", "question"), kind
+        assert 'class="ico ico-ring"' in icon_html(kind)
+    assert all(shape != "diamond" or mark != "question" for shape, mark in ICONS.values())
+    assert "\ufffd" not in html.render(golden_run)
+    assert "contested" in ICONS
+
+
+def icon_html(kind: str) -> str:
+    from pso_cli.render.html_assets import icon
+
+    return icon(kind)
+
+
+def test_the_outcome_column_fits_its_longest_label() -> None:
+    """Issue 16: "Missing information" ran into the Rule column (a fixed 11.5em column
+    that would not wrap); the column is wider and its label may wrap."""
+    from pso_cli.render.html_css import CSS
+
+    width = re.search(r"table\.findings th:nth-child\(1\) \{ width: ([\d.]+)em; \}", CSS)
+    assert width is not None and float(width[1]) >= 13
+    assert "table.findings td.status { white-space: normal; }" in CSS

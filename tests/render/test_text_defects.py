@@ -37,7 +37,7 @@ def test_acceptances_in_every_status_are_in_the_brief_and_the_detail(engine: Eng
     brief = text_of(a)
     assert "Accepted concerns applied: LEG-005 (Chief Legal Adviser, MFAT); not applied:" in brief
     for said in ("LEG-050 (no such rule", "AGY-005 (expired", "STR-007 (the rule is retired",
-                 "LEG-001 (no concern to accept"):  # fmt: skip
+                 "LEG-001 (written as LEG-003; no concern to accept"):  # fmt: skip
         assert said in brief
     detail = text_of(a, DETAIL)
     assert "LEG-050: NOT APPLIED (no such rule). A code that no rule has." in detail

@@ -1,7 +1,8 @@
 """`pso compare`: several options for one decision, ranked side by side.
 
 A thin layer: parse options, assess each input once with one engine, hand the
-assessments to engine.compare (pure) and the result to render.compare_render. An invalid
+assessments to engine.compare (pure) and the result to render.compare_render (text,
+JSON) or render.compare_markdown. An invalid
 input stops the comparison (exit 3): a ranking that silently left an option out would
 mislead more than no ranking.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -69,8 +70,9 @@ def refuse_inputs(output: str | None, inputs: list[str]) -> None:
         )
 
 
-def emit(text: str | None, output: str | None, parts: list[object], width: int | None) -> None:
-    """Write `text` to --output or stdout; for text on stdout, print `parts` to a console."""
+def emit(text: str | None, output: str | None, parts: list[Any], width: int | None) -> None:
+    """Write `text` to --output or stdout; for text on stdout, render `parts` as the
+    console would (colours on a terminal), with no line ending in spaces."""
     if output is not None:
         from pso_cli.render.files import write_atomic
 
@@ -78,11 +80,9 @@ def emit(text: str | None, output: str | None, parts: list[object], width: int |
     elif text is not None:
         sys.stdout.write(text)
     else:
-        from pso_cli.render.text import make_console
+        from pso_cli.render.compare_common import print_stripped
 
-        console = make_console(width=width)
-        for p in parts:
-            console.print(p)
+        sys.stdout.write(print_stripped(parts, width))
 
 
 def compare(
@@ -97,9 +97,10 @@ def compare(
 ) -> None:
     """Compare proposals side by side: ranked, dominated options marked, the gap explained.
 
-    Options are ranked by verdict, then overall score, then confidence. An option no
-    better than another on any consideration and worse on one is marked dominated. Exit
-    0 once compared, 2 with fewer than two proposals, 3 if any input is invalid.
+    Options are ranked by verdict, then overall score (an option with none last), then
+    completeness. An option no better than another on any consideration and worse on
+    one is marked dominated; a consideration unscored on either side is not comparable.
+    Exit 0 once compared, 2 with fewer than two proposals, 3 if any input is invalid.
     """
     from pso_cli.api import build_engine, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many
@@ -131,11 +132,22 @@ def compare(
     if output_format == "json":
         text: str | None = r.compare_json(cmp, info)
     elif output_format == "markdown":
-        text = r.compare_markdown(cmp, info)
+        from pso_cli.render.compare_markdown import compare_markdown
+
+        text = compare_markdown(cmp, info)
     elif output_format == "html":
         from pso_cli.render.html import render_compare_html
 
         text = render_compare_html([o.assessment for o in cmp.options], info)
     else:
         text = r.compare_text(cmp, info, width or 100) if output else None
-    emit(text, output, list(r.compare_parts(cmp, info)), width)
+    emit(text, output, list(r.compare_parts(cmp, info, terminal_width(width))), width)
+
+
+def terminal_width(width: int | None) -> int:
+    """--width, else the width a console on stdout would use (80 when piped)."""
+    if width is not None:
+        return width
+    from pso_cli.render.text import make_console
+
+    return make_console().width

@@ -1,7 +1,8 @@
 """`pso diff`: two versions of one proposal, and which edit moved which score.
 
 A thin layer: load both files (located errors and exit 3 if either is invalid), hand
-them to engine.diff (pure) and the result to render.compare_render.
+them to engine.diff (pure) and the result to render.diff_render (text, JSON) or
+render.diff_markdown.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ def diff(
 
     Each changed field is applied alone to OLD and re-assessed, so the report says which
     edit moved which score; edits can interact, and the remainder is reported as the
-    interaction. Exit 0 once compared, 3 if either input is invalid.
+    interaction. Score, range and completeness deltas, and the level of each attribute
+    that changed, are shown too. Exit 0 once compared, 3 if either input is invalid.
     """
     from pso_cli.api import build_engine, load_input, run_info
     from pso_cli.cli.compare_cmd import check_format, emit, parse_date, refuse_inputs
     from pso_cli.engine.diff import diff as diff_versions
     from pso_cli.errors import InputError
-    from pso_cli.render import compare_render as r
+    from pso_cli.render import diff_render as r
 
     check_format(output_format)
     date = parse_date(as_of)
@@ -61,7 +63,9 @@ def diff(
     if output_format == "json":
         text: str | None = r.diff_json(d, info)
     elif output_format == "markdown":
-        text = r.diff_markdown(d, info)
+        from pso_cli.render.diff_markdown import diff_markdown
+
+        text = diff_markdown(d, info)
     else:
         text = r.diff_text(d, width or 100) if output else None
     emit(text, output, list(r.diff_parts(d)), width)

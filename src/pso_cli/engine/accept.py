@@ -48,6 +48,7 @@ def apply_acceptances(
                 status=status,
                 line=line,
                 column=col,
+                written_as=acc.rule if retired is not None and found is not None else "",
             )
         )
     return out, uses

@@ -122,7 +122,7 @@ def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] |
     if vetoed:
         tail = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
         v = vetoed[0]
-        return Verdict.DO_NOT_RECOMMEND, f"A veto applies: {v.title} is not met ({v.field}){tail}."
+        return Verdict.DO_NOT_RECOMMEND, f"A veto is not met: {v.title} ({v.field}){tail}."
     return None
 
 
@@ -143,7 +143,7 @@ def _open(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] | No
         if g.kind == "veto" and g.status == "failed":
             return (
                 Verdict.FURTHER_ANALYSIS,
-                f"A veto applies until resolved: {g.title} ({g.field}).",
+                f"A veto is not met until resolved: {g.title} ({g.field}).",
             )
     if j.missing:
         names = ", ".join(f for f, _, _ in j.missing)

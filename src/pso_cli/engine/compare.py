@@ -4,12 +4,17 @@ Officials rarely weigh a proposal alone: the choice is between variants (a large
 smaller contribution, UN-led or regional) or between operations competing for the same
 people. The order here follows the verdict first, because a gate is non-compensatory
 and no score may lift a `do-not-recommend` above a recommendation; then the overall
-score, then confidence, then the path so the order is total and reproducible.
+score (an option with no score, nothing it weighs being stated, comes after every
+scored one), then completeness, then the path, so the order is total and reproducible.
+Each option's place comes from its own key alone, so adding an option never reverses
+the order of two others.
 
 Dominance is judged on the consideration scores alone: an option no better than some
 other on any consideration, and worse on at least one, can be set aside whatever the
-weights. The considerations that separate the top two are their score differences
-weighted as the overall score weights them, so the parts add up to the score gap.
+weights. A consideration with no score on either side is not comparable, and an option
+is then neither dominated by nor dominating the other. The considerations that separate
+the top two are their score differences weighted as the overall score weights them, so
+the parts add up to the score gap when both score the same considerations.
 
 Pure: assessments in, a Comparison out; rendering is elsewhere.
 """
@@ -27,6 +32,7 @@ __all__ = [
     "Separation",
     "compare",
     "dominators",
+    "not_comparable",
     "rank",
     "rank_key",
     "separating",
@@ -37,7 +43,7 @@ __all__ = [
 class Option:
     """One assessed option in the comparison."""
 
-    rank: int  # 1-based; options equal on verdict, score and confidence share a rank
+    rank: int  # 1-based; options equal on verdict, score and completeness share a rank
     assessment: Assessment
     dominated_by: tuple[str, ...]  # paths of the options that dominate this one
     blockers: tuple[Finding, ...]
@@ -63,25 +69,33 @@ class Separation:
 class Comparison:
     options: tuple[Option, ...]  # in rank order
     separating: tuple[Separation, ...]  # top two only; empty with fewer than two options
-    gap: float  # overall score of the first minus that of the second
-    decided_by: str  # verdict | score | confidence | path | "" (fewer than two)
+    gap: float | None  # overall score of the first minus the second; None: one has none
+    decided_by: str  # verdict | score | completeness | path | "" (fewer than two)
+    not_comparable: tuple[Consideration, ...] = ()  # top two: scored by one only, or neither
 
 
-def rank_key(a: Assessment) -> tuple[int, float, float, str]:
-    """Verdict first (gates are non-compensatory), then score, confidence, path."""
-    return (a.verdict.rank, -a.score, -a.confidence, a.path)
+def rank_key(a: Assessment) -> tuple[int, bool, float, float, str]:
+    """Verdict first (gates are non-compensatory), then score (none last), completeness,
+    path."""
+    return (a.verdict.rank, a.score is None, -(a.score or 0.0), -a.completeness, a.path)
 
 
-def _scores(a: Assessment) -> dict[Consideration, float]:
+_DECIDERS = ("verdict", "score", "score", "completeness", "path")
+
+
+def _scores(a: Assessment) -> dict[Consideration, float | None]:
     return {c.consideration: c.score for c in a.considerations}
 
 
 def dominates(b: Assessment, a: Assessment) -> bool:
-    """B is at least as good as A on every consideration and strictly better on one."""
+    """B is at least as good as A on every consideration and strictly better on one; a
+    consideration either leaves unscored makes the two not comparable."""
     sa, sb = _scores(a), _scores(b)
-    keys = set(sa) | set(sb)
-    at_least = all(sb.get(k, 0.0) >= sa.get(k, 0.0) for k in keys)
-    return at_least and any(sb.get(k, 0.0) > sa.get(k, 0.0) for k in keys)
+    pairs = [(sb.get(k), sa.get(k)) for k in set(sa) | set(sb)]
+    known = [(x, y) for x, y in pairs if x is not None and y is not None]
+    if len(known) < len(pairs) or not known:
+        return False
+    return all(x >= y for x, y in known) and any(x > y for x, y in known)
 
 
 def dominators(a: Assessment, others: Sequence[Assessment]) -> tuple[str, ...]:
@@ -90,11 +104,11 @@ def dominators(a: Assessment, others: Sequence[Assessment]) -> tuple[str, ...]:
 
 
 def rank(assessments: Sequence[Assessment]) -> list[tuple[int, Assessment]]:
-    """(rank, assessment) in order; ties on verdict, score and confidence share a rank."""
+    """(rank, assessment) in order; ties on verdict, score and completeness share a rank."""
     ordered = sorted(assessments, key=rank_key)
     out: list[tuple[int, Assessment]] = []
     for i, a in enumerate(ordered):
-        tied = i > 0 and rank_key(a)[:3] == rank_key(ordered[i - 1])[:3]
+        tied = i > 0 and rank_key(a)[:4] == rank_key(ordered[i - 1])[:4]
         out.append((out[-1][0] if tied else i + 1, a))
     return out
 
@@ -116,31 +130,40 @@ def _with_explains(s: Separation, explains: bool) -> Separation:
     return Separation(s.consideration, s.first, s.second, s.weight, s.contribution, explains)
 
 
+def not_comparable(first: Assessment, second: Assessment) -> tuple[Consideration, ...]:
+    """The considerations one of the two (or both) leaves unscored, in policy order."""
+    a, b = _scores(first), _scores(second)
+    return tuple(c for c in Consideration if a.get(c) is None or b.get(c) is None)
+
+
 def separating(first: Assessment, second: Assessment) -> tuple[Separation, ...]:
-    """Per-consideration differences, largest weighted first; zero differences left out."""
+    """Per-consideration differences, largest weighted first; zero differences and the
+    considerations not comparable left out."""
     other = _scores(second)
-    total = sum(c.weight for c in first.considerations) or 1.0
+    skip = set(not_comparable(first, second))
+    both = [c for c in first.considerations if c.consideration not in skip]
+    total = sum(c.weight for c in both) or 1.0
     order = {c: i for i, c in enumerate(Consideration)}
-    parts = [
-        Separation(
-            c.consideration,
-            c.score,
-            other.get(c.consideration, 0.0),
-            c.weight,
-            round((c.score - other.get(c.consideration, 0.0)) * c.weight / total, 2) + 0.0,
-            False,
-        )
-        for c in first.considerations
-        if c.score != other.get(c.consideration, 0.0)
-    ]
+    parts = []
+    for c in both:
+        theirs = other[c.consideration]
+        assert c.score is not None and theirs is not None
+        if c.score != theirs:
+            share = round((c.score - theirs) * c.weight / total, 2) + 0.0
+            parts.append(Separation(c.consideration, c.score, theirs, c.weight, share, False))
     parts.sort(key=lambda s: (-abs(s.contribution), order[s.consideration]))
-    return tuple(_explaining(parts, first.score - second.score))
+    return tuple(_explaining(parts, _gap(first, second) or 0.0))
+
+
+def _gap(first: Assessment, second: Assessment) -> float | None:
+    if first.score is None or second.score is None:
+        return None
+    return round(first.score - second.score, 1) + 0.0
 
 
 def _decided_by(first: Assessment, second: Assessment) -> str:
     a, b = rank_key(first), rank_key(second)
-    names = ("verdict", "score", "confidence", "path")
-    return next((n for n, x, y in zip(names, a, b, strict=True) if x != y), "path")
+    return next((n for n, x, y in zip(_DECIDERS, a, b, strict=True) if x != y), "path")
 
 
 def compare(assessments: Sequence[Assessment]) -> Comparison:
@@ -161,6 +184,7 @@ def compare(assessments: Sequence[Assessment]) -> Comparison:
     return Comparison(
         options,
         separating(first, second),
-        round(first.score - second.score, 1) + 0.0,
+        _gap(first, second),
         _decided_by(first, second),
+        not_comparable(first, second),
     )

@@ -2,10 +2,12 @@
 
 A proposal is redrafted many times before Cabinet sees it, and a reviewer's question is
 rarely "what is the verdict now?" but "what did this redraft do to it, and why?". This
-module assesses both versions and sets the difference out at three levels: verdict and
-scores; findings added, removed or changed (keyed by rule, field and outcome); and the
-fields themselves, each attributed by applying that one edit to the old version alone
-and re-assessing it.
+module assesses both versions and sets the difference out at four levels: verdict,
+scores, their ranges and completeness; the value model's attributes whose level changed;
+findings added, removed or changed (keyed by rule, field and outcome); and the fields
+themselves, each attributed by applying that one edit to the old version alone and
+re-assessing it. A score that is not there on one side (nothing it weighs is stated)
+has no delta: None, never a number made up for it.
 
 One-at-a-time attribution is honest only with its residual: edits interact (stating
 one fact can make another count, a blocker hides every score), so the parts need not
@@ -16,16 +18,22 @@ Pure: two loaded proposals and an engine in, a Diff out; rendering is elsewhere.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from pso_cli.engine.fieldwalk import ABSENT, apply_change, kind, walk
 from pso_cli.loading.load import Loaded
-from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome, Verdict
+from pso_cli.model.findings import (
+    Assessment,
+    AttributeValue,
+    Consideration,
+    Finding,
+    Outcome,
+    Verdict,
+)
 from pso_cli.model.paths import format_dotted
 from pso_cli.model.proposal import Proposal
 
@@ -34,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ABSENT",
+    "AttributeChange",
     "Attribution",
     "Diff",
     "FieldChange",
@@ -41,32 +50,41 @@ __all__ = [
     "ScoreDelta",
     "apply_change",
     "diff",
+    "diff_attributes",
     "diff_findings",
     "walk",
 ]
-
-Path = tuple[str | int, ...]
-
-
-class _Absent:
-    """A list item that one version does not have (distinct from a null value)."""
-
-    def __repr__(self) -> str:
-        return "ABSENT"
-
-
-ABSENT: Any = _Absent()
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreDelta:
     consideration: Consideration
-    old: float
-    new: float
+    old: float | None
+    new: float | None
+    old_completeness: float = 1.0
+    new_completeness: float = 1.0
 
     @property
-    def delta(self) -> float:
-        return _r(self.new - self.old)
+    def delta(self) -> float | None:
+        return delta(self.old, self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeChange:
+    """An attribute whose level differs between the versions (a level of None: unknown;
+    no AttributeValue: on that side its rule found nothing to rate)."""
+
+    code: str
+    consideration: Consideration
+    title: str
+    old: AttributeValue | None  # None: the attribute does not apply to the old version
+    new: AttributeValue | None
+
+    @property
+    def contribution_delta(self) -> float:
+        before = self.old.contribution if self.old else 0.0
+        after = self.new.contribution if self.new else 0.0
+        return round(after - before, 2) + 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +92,8 @@ class Attribution:
     """The old proposal with this one edit applied, assessed on its own."""
 
     verdict: Verdict
-    score: float
-    score_delta: float
+    score: float | None
+    score_delta: float | None  # None: a score is missing on one side
     considerations: tuple[tuple[Consideration, float], ...]  # non-zero deltas only
 
 
@@ -107,8 +125,23 @@ class Diff:
     considerations: tuple[ScoreDelta, ...]
     findings: tuple[FindingChange, ...]
     fields: tuple[FieldChange, ...]
-    interaction_score: float  # total score change minus the sum of the single-edit parts
+    interaction_score: float | None  # total score change minus the single-edit parts
     interaction: tuple[tuple[Consideration, float], ...]  # the same per consideration
+    attributes: tuple[AttributeChange, ...] = ()  # level changes, in the profile's order
+
+    @property
+    def score_delta(self) -> float | None:
+        return delta(self.old.score, self.new.score)
+
+    @property
+    def range_delta(self) -> tuple[float, float]:
+        """(change of the low end, change of the high end) of the overall range."""
+        low = _r(self.new.score_low - self.old.score_low)
+        return low, _r(self.new.score_high - self.old.score_high)
+
+    @property
+    def completeness_delta(self) -> float:
+        return round(self.new.completeness - self.old.completeness, 3) + 0.0
 
 
 def _r(x: float) -> float:
@@ -116,55 +149,20 @@ def _r(x: float) -> float:
     return round(x, 1) + 0.0
 
 
-def _absent(v: Any) -> bool:
-    return v is None or v is ABSENT
+def delta(old: float | None, new: float | None) -> float | None:
+    """new - old, rounded; None when either is missing."""
+    return None if old is None or new is None else _r(new - old)
 
 
-def walk(old: Any, new: Any, path: Path = ()) -> Iterator[tuple[Path, Any, Any]]:
-    """(path, old, new) for every differing leaf; dicts by key, lists by index.
-
-    A value present on one side only (a section added or dropped) is one change at its
-    own path, not one per leaf inside it.
-    """
-    if isinstance(old, dict) and isinstance(new, dict):
-        keys = list(old) + [k for k in new if k not in old]
-        for k in keys:
-            yield from walk(old.get(k), new.get(k), (*path, k))
-    elif isinstance(old, list) and isinstance(new, list):
-        for i in range(max(len(old), len(new))):
-            o = old[i] if i < len(old) else ABSENT
-            n = new[i] if i < len(new) else ABSENT
-            yield from walk(o, n, (*path, i))
-    elif old != new and not (_absent(old) and _absent(new)):
-        yield path, old, new
-
-
-def _kind(old: Any, new: Any) -> str:
-    if _absent(old):
-        return "added"
-    return "removed" if _absent(new) else "changed"
-
-
-def apply_change(data: dict[str, Any], path: Path, new: Any) -> dict[str, Any]:
-    """A copy of `data` with the value at `path` set to `new` (ABSENT: the item dropped)."""
-    out = copy.deepcopy(data)
-    node: Any = out
-    for seg in path[:-1]:
-        node = node[seg]
-    last = path[-1]
-    if isinstance(last, str):
-        node[last] = None if new is ABSENT else new
-    elif new is ABSENT:
-        del node[last]
-    elif last < len(node):
-        node[last] = new
-    else:
-        node.append(new)
-    return out
-
-
-def _scores(a: Assessment) -> dict[Consideration, float]:
+def _scores(a: Assessment) -> dict[Consideration, float | None]:
     return {c.consideration: c.score for c in a.considerations}
+
+
+def _moved(before: Assessment, after: Assessment) -> tuple[tuple[Consideration, float], ...]:
+    """Non-zero consideration deltas, where both sides have a score."""
+    old, new = _scores(before), _scores(after)
+    deltas = ((c, delta(old.get(c), new[c])) for c in new)
+    return tuple((c, d) for c, d in deltas if d is not None and d != 0)
 
 
 def _attribute(
@@ -177,10 +175,7 @@ def _attribute(
     except ValidationError:
         return None
     a = assess_loaded(engine, dataclasses.replace(loaded, proposal=proposal))
-    before, after = _scores(base), _scores(a)
-    deltas = ((c, _r(after[c] - before.get(c, 0.0))) for c in after)
-    moved = tuple((c, d) for c, d in deltas if d != 0)
-    return Attribution(a.verdict, a.score, _r(a.score - base.score), moved)
+    return Attribution(a.verdict, a.score, delta(base.score, a.score), _moved(base, a))
 
 
 def _field_changes(
@@ -195,7 +190,7 @@ def _field_changes(
         out.append(
             FieldChange(
                 format_dotted(path),
-                _kind(o, n),
+                kind(o, n),
                 None if o is ABSENT else o,
                 None if n is ABSENT else n,
                 line,
@@ -244,17 +239,43 @@ def diff_findings(old: Assessment, new: Assessment) -> tuple[FindingChange, ...]
     return tuple(sorted(out, key=sort_key))
 
 
+def diff_attributes(old: Assessment, new: Assessment) -> tuple[AttributeChange, ...]:
+    """Attributes whose level (or whether they apply) differs, in the new version's order
+    then any the new version no longer has."""
+    before = {x.code: x for x in old.attributes}
+    after = {x.code: x for x in new.attributes}
+    out = []
+    for code in [*after, *(c for c in before if c not in after)]:
+        o, n = before.get(code), after.get(code)
+        if o is not None and n is not None and o.level == n.level:
+            continue
+        x = n or o
+        assert x is not None
+        out.append(AttributeChange(code, x.consideration, x.title, o, n))
+    return tuple(out)
+
+
 def _interaction(
     old: Assessment, new: Assessment, fields: tuple[FieldChange, ...]
-) -> tuple[float, tuple[tuple[Consideration, float], ...]]:
+) -> tuple[float | None, tuple[tuple[Consideration, float], ...]]:
     parts = [f.alone for f in fields if f.alone is not None]
-    score = _r(new.score - old.score - sum(p.score_delta for p in parts))
-    before, after = _scores(old), _scores(new)
+    total = delta(old.score, new.score)
+    singles = [p.score_delta for p in parts]
+    score = None
+    if total is not None and all(d is not None for d in singles):
+        score = _r(total - sum(d for d in singles if d is not None))
     per = []
-    for c in after:
+    for c, moved in _moved(old, new) + _unmoved(old, new):
         alone = sum(d for p in parts for k, d in p.considerations if k == c)
-        per.append((c, _r(after[c] - before.get(c, 0.0) - alone)))
-    return (score, tuple(per))
+        per.append((c, _r(moved - alone)))
+    order = {c: i for i, c in enumerate(Consideration)}
+    return (score, tuple(sorted(per, key=lambda x: order[x[0]])))
+
+
+def _unmoved(old: Assessment, new: Assessment) -> tuple[tuple[Consideration, float], ...]:
+    """The considerations scored on both sides whose score did not move (delta 0)."""
+    a, b = _scores(old), _scores(new)
+    return tuple((c, 0.0) for c in b if b[c] is not None and a.get(c) is not None and a[c] == b[c])
 
 
 def diff(engine: Engine, old: Loaded, new: Loaded) -> Diff:
@@ -263,11 +284,17 @@ def diff(engine: Engine, old: Loaded, new: Loaded) -> Diff:
 
     engine = dataclasses.replace(engine, analysis=Analysis())  # plain: no what-if inside
     a, b = assess_loaded(engine, old), assess_loaded(engine, new)
-    before = _scores(a)
+    before = {c.consideration: c for c in a.considerations}
     deltas = tuple(
-        ScoreDelta(c.consideration, before.get(c.consideration, 0.0), c.score)
+        ScoreDelta(
+            c.consideration,
+            before[c.consideration].score if c.consideration in before else None,
+            c.score,
+            before[c.consideration].completeness if c.consideration in before else 0.0,
+            c.completeness,
+        )
         for c in b.considerations
     )
     fields = _field_changes(engine, old, new, a)
     score, per = _interaction(a, b, fields)
-    return Diff(a, b, deltas, diff_findings(a, b), fields, score, per)
+    return Diff(a, b, deltas, diff_findings(a, b), fields, score, per, diff_attributes(a, b))

@@ -34,6 +34,7 @@ from pso_cli.rules.retired import successor
 RULE_TIME_LIMIT_S = 2.0
 _SCALED = (Outcome.SUPPORTS, Outcome.CONCERN)
 _ERROR, _MAJOR = Outcome.ERROR, Severity.MAJOR  # enum attribute lookups are slow in 3.11
+_INFO, _INFO_SEVERITY = Outcome.INFO, Severity.INFO  # information has no severity
 _SEVERITY_WEIGHT = {
     Severity.CRITICAL: 2.0,
     Severity.MAJOR: 1.0,
@@ -213,7 +214,8 @@ def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
     rules' to set: only an attribute's level moves a score (engine/scoring.py)."""
     path = _path(f.field)
     line, col = source_map.value(path) if path is not None else (1, 1)
-    severity = _MAJOR if f.outcome is _ERROR else p.severity
+    outcome = f.outcome
+    severity = _MAJOR if outcome is _ERROR else (_INFO_SEVERITY if outcome is _INFO else p.severity)
     return new_finding(
         f.outcome, f.message, f.field, 0.0, f.condition, p.code, p.name,
         p.consideration, severity, line, col, f.accepted, f.level,

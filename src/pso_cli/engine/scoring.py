@@ -9,6 +9,7 @@ how much of the overall score the attribute's shortfall costs.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from pso_cli.engine.value import AttributeModel, OverallValue, Rated
@@ -17,6 +18,7 @@ from pso_cli.model.kinds import Consideration
 from pso_cli.rules.api import new_finding
 
 _ERROR, _SUPPORTS, _CONCERN = Outcome.ERROR, Outcome.SUPPORTS, Outcome.CONCERN
+_MISSING = Outcome.MISSING
 # Overall-score points an attribute's shortfall from its best level costs, for severity.
 SEVERITY_POINTS = ((Severity.CRITICAL, 12.0), (Severity.MAJOR, 4.0), (Severity.MINOR, 1.0))
 
@@ -93,6 +95,10 @@ def stamp(
     done: set[str] = set()
     for f in findings:
         a = values.get(f.rule)
+        if f.outcome is _MISSING and f.rule in by_code:  # as grave as what it leaves unknown
+            share = _global_share(by_code[f.rule], models, weights)
+            out.append(dataclasses.replace(f, severity=severity_of(share * 100)))
+            continue
         if f.level is None or a is None or a.value is None:
             out.append(f)
             continue

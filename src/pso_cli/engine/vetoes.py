@@ -29,7 +29,8 @@ def _where(smap: SourceMap, path: str) -> tuple[int, int]:
 
 def veto(key: str, spec: VetoSpec, proposal: Any, smap: SourceMap) -> Gate:
     """Triggered when every `when` fact has a listed value and `unless` is not stated;
-    clear as soon as one stated fact has another value; otherwise unknown."""
+    clear as soon as one stated fact has another value; otherwise unknown. A triggered
+    veto is located at its last `when` fact: profiles name the fact to act on last."""
     unknown = []
     for path, values in spec.when.items():
         value = value_at(proposal, path)
@@ -44,8 +45,8 @@ def veto(key: str, spec: VetoSpec, proposal: Any, smap: SourceMap) -> Gate:
         return Gate(
             key, spec.title, "passed", spec.unless, *_where(smap, spec.unless), "veto", spec.verdict
         )
-    first = next(iter(spec.when))
-    return Gate(key, spec.title, "failed", first, *_where(smap, first), "veto", spec.verdict)
+    act_on = list(spec.when)[-1]  # the fact to act on is named last (nz-default: protection)
+    return Gate(key, spec.title, "failed", act_on, *_where(smap, act_on), "veto", spec.verdict)
 
 
 def vetoes(specs: Mapping[str, VetoSpec], proposal: Any, smap: SourceMap) -> tuple[Gate, ...]:

@@ -48,6 +48,7 @@ class AcceptedConcernUse:
     status: str  # applied | expired | refused-blocker | unused | unknown-rule | retired
     line: int
     column: int
+    written_as: str = ""  # a retired code the acceptance named, now read as `rule`
 
 
 @dataclass(frozen=True, slots=True)

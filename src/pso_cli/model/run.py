@@ -47,6 +47,17 @@ class RuleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class VetoInfo:
+    """A profile veto as renderers describe it (SARIF driver rules, JUnit, reports)."""
+
+    id: str
+    title: str
+    source: str
+    verdict: str  # what it forces when it fails: do-not-recommend | further-analysis
+    condition: str | None = None  # what lifts it (further-analysis vetoes)
+
+
+@dataclass(frozen=True, slots=True)
 class RunInfo:
     """The audit block: enough to reproduce the run."""
 
@@ -60,6 +71,7 @@ class RunInfo:
     fail_on: str = "do-not-recommend"
     commitments: str | None = None
     timestamp: str | None = None  # only with --timestamp
+    vetoes: tuple[VetoInfo, ...] = ()  # the profile's enabled vetoes, by id
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,7 +106,7 @@ def _accepted(a: Assessment, width: int) -> Section | None:
         why = ex.NOT_APPLIED.get(u.status, u.status)
         status = "applied" if u.status == "applied" else f"NOT APPLIED ({why})"
         until = f", expires {u.expires}" if u.expires else ""
-        text = f"{u.rule}: {status}. {ex.sentence(u.justification)} ({u.approver}{until}; "
+        text = f"{ex.named(u)}: {status}. {ex.sentence(u.justification)} ({u.approver}{until}; "
         items.append(bullet(text + f"{ex.where(a, u.line)})", width))
     return Section(_heading("Accepted concerns", width), items)
 

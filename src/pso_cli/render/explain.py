@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pso_cli.model.controls import Control, lever
-from pso_cli.model.findings import Assessment, AttributeValue, Change, Finding, Outcome, Verdict
+from pso_cli.model.findings import (
+    AcceptedConcernUse,
+    Assessment,
+    AttributeValue,
+    Change,
+    Finding,
+    Outcome,
+    Verdict,
+)
 from pso_cli.model.legal_analysis import Basis, LegalOutcome
 
 VERDICT_WORDS = {
@@ -244,14 +252,23 @@ NOT_APPLIED = {
 }
 
 
+def named(u: AcceptedConcernUse) -> str:
+    """The rule an acceptance applies to, and the retired code it was written with."""
+    return f"{u.rule} (written as {u.written_as})" if u.written_as else u.rule
+
+
+def _as(u: AcceptedConcernUse) -> str:
+    return f"written as {u.written_as}; " if u.written_as else ""
+
+
 def acceptances(a: Assessment) -> str:
     """The proposal's accepted concerns in one sentence: those applied, and each one
     that was not, with why ('' if there are none)."""
     if not a.accepted:
         return ""
-    applied = [f"{u.rule} ({u.approver})" for u in a.accepted if u.status == "applied"]
+    applied = [f"{named(u)} ({u.approver})" for u in a.accepted if u.status == "applied"]
     bad = [
-        f"{u.rule} ({NOT_APPLIED.get(u.status, u.status)}, line {u.line})"
+        f"{u.rule} ({_as(u)}{NOT_APPLIED.get(u.status, u.status)}, line {u.line})"
         for u in a.accepted
         if u.status != "applied"
     ]

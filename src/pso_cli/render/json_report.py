@@ -17,15 +17,21 @@ from pso_cli.errors import Problem
 from pso_cli.model.findings import (
     AcceptedConcernUse,
     Assessment,
+    AttributeValue,
     Change,
     ConsiderationResult,
     Finding,
     Gate,
     Sensitivity,
 )
+from pso_cli.model.legal_analysis import LegalAnalysis, Place
 from pso_cli.model.run import Invalid, Item, RunInfo, RunResult
+from pso_cli.render.report_facts import acceptance_note
 
-SCHEMA_VERSION = 1
+# 2: the value model (pso 0.2): score may be null, with score_range and completeness
+# (confidence kept one version as an alias), the legal analysis, vetoes among the gates,
+# must-have facts, attributes, per-assessment as_of and notices.
+SCHEMA_VERSION = 2
 TOOL_NAME = "pso"
 # One compact encoder for every JSON line. The documents are trees built afresh for each
 # item, so the check for reference cycles (an id() per container) is skipped.
@@ -61,25 +67,79 @@ def _problem(p: Problem) -> dict[str, Any]:
     }
 
 
+def _num(x: float | None, ndigits: int) -> float | None:
+    """Rounded, never -0.0 (stable bytes); None stays None (JSON null)."""
+    return None if x is None else round(x, ndigits) + 0.0
+
+
 def _consideration(c: ConsiderationResult) -> dict[str, Any]:
     return {
         "consideration": c.consideration.value,
         "title": c.consideration.title,
-        "score": round(c.score, 1),
-        "confidence": round(c.confidence, 3),
-        "weight": round(c.weight, 3),
-        "contributions": [{"rule": r, "points": round(p, 1)} for r, p in c.contributions],
+        "score": _num(c.score, 1),
+        "low": _num(c.low, 1),
+        "high": _num(c.high, 1),
+        "completeness": _num(c.completeness, 3),
+        "confidence": _num(c.completeness, 3),
+        "weight": _num(c.weight, 3),
+        "contributions": [{"rule": r, "points": _num(p, 2)} for r, p in c.contributions],
     }
 
 
 def _gate(g: Gate) -> dict[str, Any]:
     return {
         "rule": g.rule,
+        "kind": g.kind,
         "title": g.title,
         "status": g.status,
+        "verdict": g.verdict,
         "field": g.field,
         "line": g.line,
         "column": g.column,
+    }
+
+
+def _attribute(x: AttributeValue) -> dict[str, Any]:
+    return {
+        "code": x.code,
+        "consideration": x.consideration.value,
+        "title": x.title,
+        "level": x.level,
+        "value": _num(x.value, 2),
+        "weight": _num(x.weight, 3),
+        "contribution": _num(x.contribution, 2),
+        "field": x.field,
+        "line": x.line,
+        "column": x.column,
+    }
+
+
+def _place(p: Place) -> dict[str, Any]:
+    return {
+        "where": p.where,
+        "outcome": p.outcome.value,
+        "basis": p.basis.value,
+        "reason": p.reason,
+        "field": p.field,
+        "row": p.row,
+    }
+
+
+def _legal(law: LegalAnalysis | None) -> dict[str, Any] | None:
+    if law is None:
+        return None
+    return {
+        "outcome": law.outcome.value,
+        "basis": law.basis.value,
+        "bases": list(law.bases),
+        "reason": law.reason,
+        "field": law.field,
+        "questions": list(law.questions),
+        "notes": list(law.notes),
+        "advice": law.advice or None,
+        "advised_lawful": law.advised_lawful,
+        "places": [_place(p) for p in law.places],
+        "resolutions": list(law.resolutions),
     }
 
 
@@ -90,6 +150,8 @@ def _accepted(a: AcceptedConcernUse) -> dict[str, Any]:
         "justification": a.justification,
         "expires": a.expires,
         "status": a.status,
+        "applied": a.status == "applied",
+        "note": acceptance_note(a),
         "line": a.line,
         "column": a.column,
     }
@@ -104,11 +166,12 @@ def _finding(f: Finding) -> dict[str, Any]:
         "consideration": f.consideration._value_ if f.consideration else None,
         "outcome": f.outcome._value_,
         "severity": f.severity._value_,
+        "level": f.level,
         "message": f.message,
         "field": f.field,
         "line": f.line,
         "column": f.column,
-        "effect": round(f.effect, 1),
+        "effect": round(f.effect, 2) + 0.0,
         "condition": f.condition,
         "accepted": f.accepted,
     }
@@ -123,12 +186,19 @@ def _assessment(a: Assessment) -> dict[str, Any]:
         "name": a.name,
         "host": a.host,
         "lead": a.lead,
+        "as_of": a.as_of,
+        "notices": list(a.notices),
         "verdict": a.verdict.value,
         "reason": a.reason,
-        "score": round(a.score, 1),
-        "confidence": round(a.confidence, 3),
-        "considerations": [_consideration(c) for c in a.considerations],
+        "score": _num(a.score, 1),
+        "score_range": {"low": _num(a.score_low, 1), "high": _num(a.score_high, 1)},
+        "completeness": _num(a.completeness, 3),
+        "confidence": _num(a.completeness, 3),
+        "legal": _legal(a.legal),
         "gates": [_gate(g) for g in a.gates],
+        "missing_facts": [{"field": f, "line": n, "column": c} for f, n, c in a.missing_facts],
+        "considerations": [_consideration(c) for c in a.considerations],
+        "attributes": [_attribute(x) for x in a.attributes],
         "conditions": list(a.conditions),
         "accepted_concerns": [_accepted(u) for u in a.accepted],
         "alternatives": list(a.alternatives),
@@ -146,7 +216,7 @@ def _change(c: Change) -> dict[str, Any]:
         "current": c.current,
         "value": c.value,
         "verdict": c.verdict.value,
-        "score": round(c.score, 1),
+        "score": _num(c.score, 1),
         "rule": c.rule,
         "outcome": c.outcome.value,
         "jointly": c.jointly,
@@ -169,6 +239,8 @@ def _sensitivity(s: Sensitivity | None) -> dict[str, Any] | None:
         "samples": s.samples,
         "seed": s.seed,
         "same_verdict_share": round(s.same_verdict_share, 4),
+        "values_share": round(s.values_share, 4),
+        "combined_share": round(s.combined_share, 4),
         "margin": s.margin,
         "fragile": s.fragile,
         "reason": s.reason,

@@ -1,16 +1,25 @@
 """JUnit XML, so any CI system's test-report view can show which proposals fail and why.
 
 Mapping (the CI view reads suites and cases, so we make those meaningful):
-- one <testsuite> per input file, named by its path;
-- per assessed proposal, one <testcase> per consideration (classname = proposal id,
-  name = consideration title) and one "Verdict" testcase;
+- one <testsuite> per input file, named by its path, its properties the verdict, score,
+  range, completeness, legal outcome and the date it was judged at;
+- per assessed proposal (classname = proposal id), one <testcase> per gate and per veto
+  of the profile ("Gate LEG-001: ...", "Veto national-command: ..."), one per
+  consideration (name = its title), "Accepted concerns" when the proposal has any, and
+  "Verdict";
+- a failed gate, or a failed veto that forces do-not-recommend, always fails (like a
+  blocker); a failed veto forcing further analysis fails when the verdict reaches
+  --fail-on; a gate or veto left contested or unknown fails then too, and is otherwise
+  <skipped> with what is undecided;
 - a <failure> element for each blocker (and each rule error); a concern adds a <failure>
   only when the proposal's verdict rank reaches --fail-on (so a passing run shows no
   failures), and never when an approver has accepted it;
+- "Accepted concerns" never fails: its <system-out> lists each acceptance and whether it
+  was applied, and why not (expired, unknown or retired rule, on a blocker, unused);
 - the "Verdict" testcase fails when the verdict reaches --fail-on, so the report agrees
   with the exit code even when no single finding is a blocker;
 - an invalid file is a suite with one testcase "load" carrying an <error>.
-`failures` and `errors` count testcases (the JUnit convention), not elements.
+`failures`, `errors` and `skipped` count testcases (the JUnit convention), not elements.
 Built with ElementTree so all text is escaped; characters XML 1.0 forbids are replaced.
 """
 
@@ -19,8 +28,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome
+from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome
 from pso_cli.model.run import Invalid, RunResult, reached_fail_on
+from pso_cli.render.report_facts import acceptance_note, gate_kind, range_text
 
 __all__ = ["render"]
 
@@ -66,14 +76,46 @@ def _consideration_case(
     return failed
 
 
+def _gate_case(suite: ET.Element, a: Assessment, g: Gate, verdict_fails: bool) -> str:
+    """One gate or veto; returns 'failure', 'skipped' or '' (passed)."""
+    name = _clean(f"{gate_kind(g)} {g.rule}: {g.title}")
+    case = ET.SubElement(suite, "testcase", {"classname": _clean(a.proposal_id), "name": name})
+    where = f"{a.path}:{g.line}:{g.column} ({g.field})" if g.field else a.path
+    text = _clean(f"{g.status}: {g.title} — {where}; when failed it forces {g.verdict}")
+    always = g.status == "failed" and (g.kind == "gate" or g.verdict == "do-not-recommend")
+    if always or (g.status != "passed" and verdict_fails):
+        el = ET.SubElement(case, "failure", {"message": text, "type": f"{g.kind}-{g.status}"})
+        el.text = text
+        return "failure"
+    if g.status in ("contested", "unknown"):
+        ET.SubElement(case, "skipped", {"message": text})
+        return "skipped"
+    ET.SubElement(case, "system-out").text = text
+    return ""
+
+
+def _accepted_case(suite: ET.Element, a: Assessment) -> None:
+    case = ET.SubElement(
+        suite, "testcase", {"classname": _clean(a.proposal_id), "name": "Accepted concerns"}
+    )
+    lines = [
+        f"{a.path}:{u.line}:{u.column}: {u.rule} ({u.status}): {acceptance_note(u)} "
+        f"(accepted by {u.approver})"
+        for u in a.accepted
+    ]
+    ET.SubElement(case, "system-out").text = _clean("\n".join(lines))
+
+
 def _verdict_case(suite: ET.Element, a: Assessment, verdict_fails: bool) -> bool:
     case = ET.SubElement(suite, "testcase", {"classname": _clean(a.proposal_id), "name": "Verdict"})
     text = _clean(f"Verdict: {a.verdict.value} — {a.reason}")
     if verdict_fails:
         el = ET.SubElement(case, "failure", {"message": text, "type": "verdict"})
         el.text = text
-    else:
-        ET.SubElement(case, "system-out").text = text
+    out = [] if verdict_fails else [text]
+    out += [f"Note: {n}" for n in a.notices]
+    if out:
+        ET.SubElement(case, "system-out").text = _clean("\n".join(out))
     return verdict_fails
 
 
@@ -81,28 +123,41 @@ def _suite(name: str) -> ET.Element:
     return ET.Element("testsuite", {"name": _clean(name)})
 
 
-def _set_counts(el: ET.Element, tests: int, failures: int, errors: int) -> None:
+def _set_counts(el: ET.Element, tests: int, failures: int, errors: int, skipped: int = 0) -> None:
     el.set("tests", str(tests))
     el.set("failures", str(failures))
     el.set("errors", str(errors))
-    el.set("skipped", "0")
+    el.set("skipped", str(skipped))
 
 
-def _assessed_suite(a: Assessment, fail_on: str) -> ET.Element:
-    suite = _suite(a.path)
+def _properties(suite: ET.Element, a: Assessment) -> None:
     props = ET.SubElement(suite, "properties")
     for key, value in (
         ("id", a.proposal_id),
         ("name", a.name),
         ("verdict", a.verdict.value),
-        ("score", f"{a.score:.1f}"),
-        ("confidence", f"{a.confidence:.3f}"),
+        ("score", "none" if a.score is None else f"{a.score:.1f}"),
+        ("score_range", range_text(a.score_low, a.score_high)),
+        ("completeness", f"{a.completeness:.3f}"),
+        ("legal_outcome", a.legal.outcome.value if a.legal else "none"),
+        ("as_of", a.as_of),
     ):
         ET.SubElement(props, "property", {"name": key, "value": _clean(value)})
+
+
+def _assessed_suite(a: Assessment, fail_on: str) -> ET.Element:
+    suite = _suite(a.path)
+    _properties(suite, a)
     verdict_fails = reached_fail_on(a.verdict, fail_on)
+    gates = [_gate_case(suite, a, g, verdict_fails) for g in a.gates]
     failed = [_consideration_case(suite, a, c, verdict_fails) for c in Consideration]
+    if a.accepted:
+        _accepted_case(suite, a)
+        failed.append(False)
     failed.append(_verdict_case(suite, a, verdict_fails))
-    _set_counts(suite, len(failed), sum(failed), 0)
+    tests = len(gates) + len(failed)
+    failures = gates.count("failure") + sum(failed)
+    _set_counts(suite, tests, failures, 0, gates.count("skipped"))
     return suite
 
 
@@ -128,14 +183,14 @@ def _invalid_suite(item: Invalid) -> ET.Element:
 def render(run: RunResult) -> str:
     """The whole run as a JUnit XML document, ending in a newline."""
     root = ET.Element("testsuites", {"name": "pso"})
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0]
     for item in run.items:
         if isinstance(item, Invalid):
             suite = _invalid_suite(item)
         else:
             suite = _assessed_suite(item, run.info.fail_on)
         root.append(suite)
-        for i, key in enumerate(("tests", "failures", "errors")):
+        for i, key in enumerate(("tests", "failures", "errors", "skipped")):
             totals[i] += int(suite.get(key, "0"))
     _set_counts(root, *totals)
     ET.indent(root, space="  ")

@@ -3,9 +3,13 @@
 GitHub code scanning and other SARIF viewers annotate files by rule and location, which
 is exactly what located findings are. Only findings that ask for attention become
 results (concern, blocker, missing-information, error); `supports` and `info` are left
-out because a viewer would show them as alerts. Each file also gets one PSO-VERDICT
-result, and each problem of an invalid file a PSO-INPUT result. Output is deterministic:
-no timestamps, fingerprints from stable facts only.
+out because a viewer would show them as alerts. A gate left contested or unknown (the
+legal basis, say) is a warning: it forces further analysis. Each failed veto of the
+profile is a result under the veto's id, at the fact that decided it (the driver lists
+every veto with its title and source), each accepted concern that was not applied a
+PSO-ACCEPTANCE result at its entry, each file one PSO-VERDICT result (score, range and
+completeness in its properties), and each problem of an invalid file a PSO-INPUT result.
+Output is deterministic: no timestamps, fingerprints from stable facts only.
 """
 
 from __future__ import annotations
@@ -15,36 +19,61 @@ import json
 from typing import Any
 
 from pso_cli.errors import Problem
-from pso_cli.model.findings import Assessment, Finding, Outcome, Severity
-from pso_cli.model.run import Invalid, Item, RuleInfo, RunInfo, RunResult, reached_fail_on
+from pso_cli.model.findings import AcceptedConcernUse, Assessment, Finding, Gate, Outcome
+from pso_cli.model.run import Invalid, Item, RunInfo, RunResult, reached_fail_on
+from pso_cli.render.report_facts import acceptance_note
+from pso_cli.render.sarif_rules import (
+    ACCEPTANCE_RULE,
+    INPUT_RULE,
+    VERDICT_RULE,
+    driver_rules,
+    severity_level,
+    veto_level,
+)
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-VERDICT_RULE = "PSO-VERDICT"
-INPUT_RULE = "PSO-INPUT"
 
 REPORTED = frozenset({Outcome.CONCERN, Outcome.BLOCKER, Outcome.MISSING, Outcome.ERROR})
+_UNDECIDED = frozenset({Outcome.CONCERN, Outcome.MISSING})
 
-_SEVERITY_LEVEL: dict[str, str] = {
-    Severity.CRITICAL: "error",
-    Severity.MAJOR: "error",
-    Severity.MINOR: "warning",
-    Severity.INFO: "note",
-}
+__all__ = [
+    "INPUT_RULE",
+    "REPORTED",
+    "VERDICT_RULE",
+    "acceptance_text",
+    "finding_level",
+    "finding_text",
+    "render",
+    "undecided_gate",
+    "uri",
+    "veto_text",
+]
 
-__all__ = ["REPORTED", "finding_level", "render", "uri"]
+
+def undecided_gate(a: Assessment, f: Finding) -> Gate | None:
+    """The gate this finding leaves contested or unknown (the legal basis, say), if any."""
+    if f.outcome not in _UNDECIDED:
+        return None
+    return next(
+        (
+            g
+            for g in a.gates
+            if g.kind == "gate" and g.rule == f.rule and g.status in ("contested", "unknown")
+        ),
+        None,
+    )
 
 
-def severity_level(severity: str) -> str:
-    return _SEVERITY_LEVEL.get(severity, "warning")
-
-
-def finding_level(f: Finding) -> str:
-    """SARIF level of a finding: blockers and errors are errors, concerns by severity."""
+def finding_level(f: Finding, a: Assessment | None = None) -> str:
+    """SARIF level of a finding: blockers and errors are errors, a gate left contested or
+    unknown (it forces further analysis) a warning, other concerns by severity."""
     if f.outcome in (Outcome.BLOCKER, Outcome.ERROR):
         return "error"
+    if a is not None and undecided_gate(a, f) is not None:
+        return "warning"
     if f.outcome == Outcome.CONCERN:
-        return _SEVERITY_LEVEL[f.severity]
+        return severity_level(f.severity)
     return "note"
 
 
@@ -67,49 +96,14 @@ def finding_text(f: Finding) -> str:
     return f.message
 
 
-def _rule_descriptor(r: RuleInfo) -> dict[str, Any]:
-    desc: dict[str, Any] = {
-        "id": r.code,
-        "name": r.name,
-        "shortDescription": {"text": r.title},
-        "fullDescription": {"text": f"{r.rationale} Source: {r.reference}"},
-    }
-    if r.url:
-        desc["helpUri"] = r.url
-    desc["defaultConfiguration"] = {"level": severity_level(r.severity)}
-    desc["properties"] = {"consideration": r.consideration, "gate": r.gate}
-    return desc
+def veto_text(g: Gate, condition: str | None = None) -> str:
+    """'Veto not met: <title> (<id>, at <field>); it forces <verdict>. To lift it: ...'"""
+    text = f"Veto not met: {g.title} ({g.rule}, at {g.field}); it forces {g.verdict}."
+    return f"{text} To lift it: {condition}" if condition else text
 
 
-_SYNTHETIC = (
-    {
-        "id": VERDICT_RULE,
-        "name": "verdict",
-        "shortDescription": {"text": "The overall verdict on a proposal"},
-        "fullDescription": {
-            "text": "One result per assessed proposal: an error when the verdict reaches "
-            "--fail-on, otherwise a note."
-        },
-        "defaultConfiguration": {"level": "note"},
-    },
-    {
-        "id": "PSO-FRAGILE",
-        "name": "fragile-verdict",
-        "shortDescription": {"text": "The verdict flips with a small change of weights"},
-        "fullDescription": {
-            "text": "With --sensitivity: a change of one consideration's weight smaller "
-            "than the margin would change the verdict."
-        },
-        "defaultConfiguration": {"level": "warning"},
-    },
-    {
-        "id": INPUT_RULE,
-        "name": "invalid-input",
-        "shortDescription": {"text": "The input file is unreadable or invalid"},
-        "fullDescription": {"text": "A proposal that cannot be loaded is not assessed."},
-        "defaultConfiguration": {"level": "error"},
-    },
-)
+def acceptance_text(u: AcceptedConcernUse) -> str:
+    return f"Accepted concern for {u.rule} ({u.approver}): {acceptance_note(u)}."
 
 
 def _location(path: str, line: int, column: int) -> list[dict[str, Any]]:
@@ -143,8 +137,9 @@ def _suppression(a: Assessment, rule: str) -> dict[str, Any]:
 class _Results:
     """Collects results with rule indexes resolved against the driver's rule list."""
 
-    def __init__(self, index: dict[str, int]) -> None:
+    def __init__(self, index: dict[str, int], lifts: dict[str, str] | None = None) -> None:
         self.index = index
+        self.lifts = lifts or {}  # veto id -> what lifts it
         self.items: list[dict[str, Any]] = []
 
     def add(
@@ -158,27 +153,58 @@ class _Results:
         self.items.append(result)
 
     def finding(self, a: Assessment, f: Finding) -> None:
-        props = {
+        props: dict[str, Any] = {
             "outcome": f.outcome.value,
             "consideration": f.consideration.value if f.consideration else None,
             "field": f.field,
-            "effect": round(f.effect, 1),
+            "effect": round(f.effect, 2) + 0.0,
             "severity": f.severity.value,
+            "attributeLevel": f.level,
         }
+        gate = undecided_gate(a, f)
+        if gate is not None:
+            props["gateStatus"] = gate.status
+            if gate.rule == "LEG-001" and a.legal is not None:
+                props["legalOutcome"] = a.legal.outcome.value
+                props["legalQuestions"] = list(a.legal.questions)
         extra: dict[str, Any] = {
             "partialFingerprints": _fingerprint(a.path, f.rule, f.field, f.outcome.value),
             "properties": props,
         }
         if f.accepted:
             extra["suppressions"] = [_suppression(a, f.rule)]
-        self.add(
-            f.rule, finding_level(f), finding_text(f), _location(a.path, f.line, f.column), **extra
-        )
+        where = _location(a.path, f.line, f.column)
+        self.add(f.rule, finding_level(f, a), finding_text(f), where, **extra)
+
+    def veto(self, a: Assessment, g: Gate) -> None:
+        props = {"kind": "veto", "status": g.status, "verdict": g.verdict, "field": g.field}
+        fp = _fingerprint(a.path, g.rule, g.field)
+        where = _location(a.path, g.line, g.column)
+        level = veto_level(g.verdict)
+        text = veto_text(g, self.lifts.get(g.rule))
+        self.add(g.rule, level, text, where, partialFingerprints=fp, properties=props)
+
+    def acceptance(self, a: Assessment, u: AcceptedConcernUse) -> None:
+        props = {"rule": u.rule, "status": u.status, "approver": u.approver}
+        fp = _fingerprint(a.path, ACCEPTANCE_RULE, u.rule, str(u.line))
+        where = _location(a.path, u.line, u.column)
+        level = "note" if u.status == "unused" else "warning"
+        text = acceptance_text(u)
+        self.add(ACCEPTANCE_RULE, level, text, where, partialFingerprints=fp, properties=props)
 
     def verdict(self, a: Assessment, fail_on: str) -> None:
         level = "error" if reached_fail_on(a.verdict, fail_on) else "note"
-        props = {"verdict": a.verdict.value, "score": round(a.score, 1)}
-        props["confidence"] = round(a.confidence, 3)
+        props = {
+            "verdict": a.verdict.value,
+            "score": None if a.score is None else round(a.score, 1),
+            "scoreLow": round(a.score_low, 1),
+            "scoreHigh": round(a.score_high, 1),
+            "completeness": round(a.completeness, 3),
+            "legalOutcome": a.legal.outcome.value if a.legal else None,
+            "missingFacts": [f for f, _, _ in a.missing_facts],
+            "asOf": a.as_of,
+            "notices": list(a.notices),
+        }
         text = f"Verdict: {a.verdict.value} — {a.reason}"
         fp = _fingerprint(a.path, VERDICT_RULE)
         self.add(
@@ -199,7 +225,8 @@ class _Results:
 
 
 def _collect(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
-    results = _Results(index)
+    lifts = {v.id: v.condition for v in run.info.vetoes if v.condition}
+    results = _Results(index, lifts)
     for item in run.items:
         if isinstance(item, Invalid):
             for p in item.problems:
@@ -208,6 +235,12 @@ def _collect(run: RunResult, index: dict[str, int]) -> list[dict[str, Any]]:
         for f in item.findings:
             if f.outcome in REPORTED:
                 results.finding(item, f)
+        for g in item.gates:
+            if g.kind == "veto" and g.status == "failed":
+                results.veto(item, g)
+        for u in item.accepted:
+            if u.status != "applied":
+                results.acceptance(item, u)
         results.verdict(item, run.info.fail_on)
     return results.items
 
@@ -220,7 +253,7 @@ def _artifact(item: Item) -> dict[str, Any]:
 
 
 def _driver(info: RunInfo) -> dict[str, Any]:
-    rules = [_rule_descriptor(r) for r in info.rules] + [dict(s) for s in _SYNTHETIC]
+    rules = driver_rules(info)
     return {
         "name": "pso",
         "version": info.tool_version,
@@ -236,6 +269,7 @@ def _run_properties(info: RunInfo) -> dict[str, Any]:
         "asOf": info.as_of,
         "failOn": info.fail_on,
         "rulePacks": [f"{p.name} {p.version}" for p in info.packs],
+        "vetoes": [v.id for v in info.vetoes],
     }
     if info.timestamp:
         props["timestamp"] = info.timestamp

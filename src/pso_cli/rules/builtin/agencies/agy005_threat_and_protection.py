@@ -1,7 +1,8 @@
 """AGY-005 threat-and-protection: the residual threat to NZ personnel after protection.
 
-The level is the threat (one step worse when it is deteriorating) against the adequacy
-of force protection, on a 12-level scale of residual risk.
+The level is the threat against the adequacy of force protection, on a 12-level scale of
+residual risk. The threat's trend is a fact of its own (AGY-013): counted here too, an
+unstated trend would have been scored as if it were not worsening.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ LEVELS = (
     ("moderate-partial", 55), ("high-protected", 60), ("low-unprotected", 65),
     ("low-partial", 80), ("moderate-protected", 85), ("low-protected", 100),
 )  # fmt: skip
-STEPS = (e.Level.LOW, e.Level.MODERATE, e.Level.HIGH, e.Level.EXTREME)
 PROTECTION = {e.Adequacy.INADEQUATE: "unprotected", e.Adequacy.PARTIAL: "partial"}
 
 
@@ -38,17 +38,17 @@ PROTECTION = {e.Adequacy.INADEQUATE: "unprotected", e.Adequacy.PARTIAL: "partial
     title="The residual threat to NZ personnel, after force protection, is acceptable",
     rationale=(
         "Contributing countries owe their people protection proportionate to the threat; "
-        "what matters is the risk left once protection is in place, and a worsening threat "
-        "must be planned for as the threat it is becoming."
+        "what matters is the risk left once protection is in place. Low, moderate, high and "
+        "extreme threats with the same protection leave different risks."
     ),
     reference=Reference(UN_PRINCIPLES, "", UN_PRINCIPLES_URL),
     severity=Severity.CRITICAL,
-    reads=("risk.threat_level", "risk.threat_trend", "risk.force_protection.adequacy"),
+    reads=("risk.threat_level", "risk.force_protection.adequacy"),
     example="risk: {threat_level: high, force_protection: {adequacy: partial}}",
     attribute=Attribute(
         "Residual threat to NZ personnel after force protection",
         LEVELS,
-        ("risk.threat_level", "risk.threat_trend", "risk.force_protection"),
+        ("risk.threat_level", "risk.force_protection"),
     ),
 )
 def threat_and_protection(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
@@ -61,25 +61,19 @@ def threat_and_protection(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
         yield missing("risk.force_protection.adequacy", "Force protection is not assessed.")
     if risk is None or threat is None or fp is None:
         return
-    worsening = risk.threat_trend == e.Trend.DETERIORATING
-    taken = STEPS[min(STEPS.index(threat) + worsening, len(STEPS) - 1)]
-    trend = f"'{risk.threat_trend}'" if risk.threat_trend else "not stated"
-    msg = f"The threat is '{threat}' (trend {trend}"
-    msg += f", so taken as '{taken}')" if taken != threat else ")"
-    msg += f" and force protection is '{fp}'."
+    msg = f"The threat is '{threat}' and force protection is '{fp}'."
     field = "risk.threat_level" if fp == e.Adequacy.ADEQUATE else "risk.force_protection.adequacy"
-    level = f"{taken}-{PROTECTION.get(fp, 'protected')}"
-    yield rate(field, level, msg, _condition(taken, fp, worsening))
+    level = f"{threat}-{PROTECTION.get(fp, 'protected')}"
+    yield rate(field, level, msg, _condition(threat, fp))
 
 
-def _condition(taken: e.Level, fp: e.Adequacy, worsening: bool) -> str:
+def _condition(threat: e.Level, fp: e.Adequacy) -> str:
     if fp == e.Adequacy.ADEQUATE:
         return (
-            f"Reduce the exposure of NZ personnel to the '{taken}' threat (tasks, areas, "
+            f"Reduce the exposure of NZ personnel to the '{threat}' threat (tasks, areas, "
             "numbers) and set triggers to withdraw if it worsens."
         )
-    then = " and set triggers to reinforce or withdraw if it worsens" if worsening else ""
-    return f"Provide force protection adequate to {article(taken)} '{taken}' threat{then}."
+    return f"Provide force protection adequate to {article(threat)} '{threat}' threat."
 
 
 RULE = threat_and_protection
