@@ -190,7 +190,8 @@ def _change(t: Trial, result: Assessment, jointly: bool) -> Change:
 def _joint(
     engine: Engine, loaded: Loaded, steps: Sequence[Trial], base: Assessment
 ) -> tuple[Change, ...]:
-    """Apply the steps in order until the verdict moves; () if it never does."""
+    """Apply the steps in order until the verdict moves; () if it never does. The steps
+    taken are listed in the order of the file."""
     data = _dump(loaded)
     used: list[Trial] = []
     for t in steps[:MAX_JOINT]:
@@ -199,6 +200,7 @@ def _joint(
         used.append(t)
         result = _assess(engine, loaded, data)
         if result is not None and result.verdict.rank < base.verdict.rank:
+            used.sort(key=lambda u: (u.target.line, format_dotted(u.path)))  # in file order
             return tuple(_change(u, result, True) for u in used)
     return ()
 
