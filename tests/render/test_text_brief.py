@@ -176,3 +176,12 @@ def test_brief_lines_respect_a_smaller_height(engine: Engine, in_repo_module: No
     assert len(lines) <= 30
     assert any("shown)" in x.plain for x in lines), "a shortened list says so"
     assert "more: --detail" in lines[-1].plain or "--detail" in lines[-1].plain
+
+
+def test_the_brief_says_whether_the_verdict_is_fragile(in_repo_module: None) -> None:
+    engine = build_engine(analysis=Analysis(what_if=True, sensitivity=True, samples=200))
+    a, text = brief_of(engine, "examples/tonga-2006.yaml")
+    assert a.sensitivity is not None
+    label = "FRAGILE: " if a.sensitivity.fragile else "Robust: "
+    assert label in text and "weight samples agree" in text
+    assert len(text.splitlines()) <= HEIGHT

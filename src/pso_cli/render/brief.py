@@ -192,7 +192,15 @@ def accepted(a: Assessment, width: int) -> Section | None:
 
 
 def score(a: Assessment, width: int) -> Section:
-    return Section(wrap(styled((ex.score_line(a), "bold")), width), width=width, tight=True)
+    """The score, its range and completeness; with --sensitivity, whether it is fragile."""
+    lines = []
+    s = a.sensitivity
+    if s is not None:
+        label = styled(("FRAGILE: " if s.fragile else "Robust: ", "bold"))
+        said = f"{s.reason} {s.same_verdict_share:.0%} of {s.samples} weight samples agree."
+        lines += wrap(styled(label, said), width)
+    lines += wrap(styled((ex.score_line(a), "bold")), width)
+    return Section(lines, width=width, tight=True)
 
 
 def _sections(a: Assessment, width: int) -> list[Section | None]:
