@@ -11,7 +11,7 @@ import pytest
 RAMSI = "examples/ramsi-2003.yaml"  # recommend-with-conditions
 NO_BASIS = "examples/no-legal-basis.yaml"  # do-not-recommend (failed gate)
 EARLY = "examples/early-stage.yaml"  # further-analysis
-EMPTY = "examples/invalid/empty.yaml"
+EMPTY = "tests/fixtures/invalid/empty.yaml"
 AS_OF = ("--as-of", "2026-11-28", "--no-config")
 
 

@@ -50,7 +50,7 @@ EXAMPLES = sorted(
     for p in (REPO / "examples").glob("*.yaml")
     if "pso_format:" in p.read_text(encoding="utf-8")
 )
-COMMITMENTS = "examples/commitments.yaml"
+COMMITMENTS = "examples/commitments/nz-2016.yaml"
 FOOTNOTE = re.compile(r"^\[\^(\d+)\]: (.+):(\d+) — (.+)$")
 SOURCE = re.compile(r"^(\d+)\t(.+):(\d+) — (.+)$")
 WHOLE = "the proposal as a whole"
@@ -419,7 +419,7 @@ def test_commitments_summary_in_agency_implications() -> None:
     a = hand_built(loaded, Verdict.RECOMMEND)
     with_file = render_cabinet_markdown(a, loaded, load_commitments_summary(COMMITMENTS))
     assert "Current deployments as at 20 December 2016 in the proposed period:" in with_file
-    assert re.search(r"^\[\^\d+\]: examples/commitments\.yaml:\d+ — deployments\\\[\d+\\\]$",
+    assert re.search(r"^\[\^\d+\]: examples/commitments/nz-2016\.yaml:\d+ — deployments\\\[\d+\\\]$",
                      with_file, re.M)  # fmt: skip
     without = render_cabinet_markdown(a, loaded)
     assert "Pacific emergencies were not checked" in without
