@@ -8,18 +8,13 @@ from typing import Annotated
 
 import typer
 
+from pso_cli import config_keys
 from pso_cli.cli import options as opt
 from pso_cli.render import FORMATS
 
 FORMAT_NAMES = ", ".join(FORMATS)
 MAX_JOBS = 1024
-FAIL_ON = (
-    "recommend",
-    "recommend-with-conditions",
-    "further-analysis",
-    "do-not-recommend",
-    "never",
-)
+FAIL_ON = config_keys.FAIL_ON
 
 
 def assess(
@@ -133,20 +128,20 @@ def assess(
     does, 3 when an input is unreadable or invalid, 4 on a profile or plugin error.
     """
     from pso_cli.cli.run_assess import Request, execute
-    from pso_cli.config import resolve_with_sources
+    from pso_cli.cli.settings_args import resolve
 
-    settings, sources = resolve_with_sources(
-        config=config,
-        no_config=no_config,
-        allow_config_rules=allow_config_rules,
-        flags={
+    settings, sources = resolve(
+        {
+            "config": config,
+            "no_config": no_config,
+            "allow_config_rules": allow_config_rules,
             "profile": profile,
             "fail_on": fail_on,
-            "format": output_format,
+            "output_format": output_format,
             "exclude": exclude,
             "rules": rules,
             "commitments": commitments,
-        },
+        }
     )
     fmt = str(settings["format"])
     if fmt not in FORMATS:
