@@ -78,7 +78,8 @@ def test_bundled_proposals_validate_against_the_schema(
 
 def test_commitments_example_validates_against_its_schema(pso: Any) -> None:
     schema = run_schema(pso, "--commitments")
-    jsonschema.Draft202012Validator(schema).validate(load(REPO / "examples/commitments/nz-2016.yaml"))
+    example = load(REPO / "examples/commitments/nz-2016.yaml")
+    jsonschema.Draft202012Validator(schema).validate(example)
 
 
 def test_schema_rejects_what_the_loader_rejects(proposal_schema: dict[str, Any]) -> None:

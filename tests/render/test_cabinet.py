@@ -419,8 +419,8 @@ def test_commitments_summary_in_agency_implications() -> None:
     a = hand_built(loaded, Verdict.RECOMMEND)
     with_file = render_cabinet_markdown(a, loaded, load_commitments_summary(COMMITMENTS))
     assert "Current deployments as at 20 December 2016 in the proposed period:" in with_file
-    assert re.search(r"^\[\^\d+\]: examples/commitments/nz-2016\.yaml:\d+ — deployments\\\[\d+\\\]$",
-                     with_file, re.M)  # fmt: skip
+    footnote = r"^\[\^\d+\]: examples/commitments/nz-2016\.yaml:\d+ — deployments\\\[\d+\\\]$"
+    assert re.search(footnote, with_file, re.M)
     without = render_cabinet_markdown(a, loaded)
     assert "Pacific emergencies were not checked" in without
 
