@@ -87,7 +87,7 @@ def test_schema_rejects_what_the_loader_rejects(proposal_schema: dict[str, Any])
     base = load(REPO / "tests/rules/base.yaml")
     for bad in (
         {**base, "leadershp": {}},
-        {**base, "pso_format": 2},
+        {**base, "pso_format": 3},  # format 2 is the current one
         {k: v for k, v in base.items() if k != "identity"},
         {**base, "identity": {**base["identity"], "id": "Not An Id"}},
     ):
