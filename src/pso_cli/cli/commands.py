@@ -14,6 +14,8 @@ from typing import Any
 
 import typer
 
+from pso_cli.cli.command_class import PsoCommand
+
 # name: (module in pso_cli.cli, function, no_args_is_help), in --help order
 COMMANDS: dict[str, tuple[str, str, bool]] = {
     "assess": ("assess_cmd", "assess", True),
@@ -43,6 +45,10 @@ def _module(name: str) -> ModuleType:
 
 def _command(name: str, module: str, function: str) -> Callable[..., Any]:
     command: Callable[..., Any] = getattr(_module(module), function)
+    if name == "explain":
+        from pso_cli.cli.complete import completing, rule_codes
+
+        return completing(command, "code", rule_codes)
     if name not in READ_FILES:
         return command
     from pso_cli.cli.skip_other import with_skip_other_yaml
@@ -53,7 +59,9 @@ def _command(name: str, module: str, function: str) -> Callable[..., Any]:
 def register(app: typer.Typer, only: str | None = None) -> None:
     for name, (module, function, no_args) in COMMANDS.items():
         if only in (None, name):
-            app.command(name, no_args_is_help=no_args)(_command(name, module, function))
+            app.command(name, no_args_is_help=no_args, cls=PsoCommand)(
+                _command(name, module, function)
+            )
     for name, module in GROUPS.items():
         if only in (None, name):
             app.add_typer(_module(module).app, name=name)

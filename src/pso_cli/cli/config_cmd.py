@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from pso_cli.cli.assess_cmd import assess
+from pso_cli.cli.command_class import PsoCommand
 from pso_cli.cli.settings_args import resolve, with_options_of
 from pso_cli.cli.skip_other import with_skip_other_yaml
 
@@ -17,7 +18,7 @@ app = typer.Typer(
 )
 
 
-@app.command("show")
+@app.command("show", cls=PsoCommand)
 @with_skip_other_yaml
 @with_options_of(assess)
 def show(**options: Any) -> None:

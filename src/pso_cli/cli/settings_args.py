@@ -29,7 +29,7 @@ OptionalPaths = Annotated[
         help="Accepted, so that an assess command line can be shown as it is; the "
         "settings do not depend on the paths.",
         show_default=False,
-        metavar="[PATH]...",
+        metavar="PATH...",
     ),
 ]
 
