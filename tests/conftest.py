@@ -35,11 +35,15 @@ RunPso = Callable[..., Ran]
 def _run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Ran:
     from pso_cli.cli import main
 
-    runner = CliRunner()
+    try:  # Click before 8.2 mixes stderr into stdout unless told not to
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:  # 8.2 and later, and Typer's own copy, keep them apart
+        runner = CliRunner()
     old_argv = sys.argv
     old_debug = os.environ.get("PSO_DEBUG")
     code: int | str | None = 0
-    with runner.isolation(input=input, env=env) as (out, err, _):
+    with runner.isolation(input=input, env=env) as streams:
+        out, err = streams[0], streams[1]
         sys.argv = ["pso", *args]
         try:
             main.run()

@@ -11,6 +11,7 @@ on the Typer versions pso supports, with Click bundled or not.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from typer.core import TyperCommand
@@ -40,6 +41,15 @@ class PsoCommand(TyperCommand):
                 param.metavar = display_name(param)
                 if hasattr(param, "display_type_rich"):  # Typer 0.2x: `<list[str]>`
                     param.display_type_rich = _no_type
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """No arguments where some are needed: the help on stderr and exit 2, a usage
+        error, as Click 8.2 and later do (8.1 printed it on stdout and exited 0)."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            sys.stderr.write(ctx.get_help() + "\n")
+            ctx.exit(2)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
