@@ -497,13 +497,13 @@ def _run(*items: Assessment | Invalid, commitments: str | None = None) -> RunRes
 
 def test_run_render_reads_each_assessed_file_again() -> None:
     ramsi, tonga = load("examples/ramsi-2003.yaml"), load("examples/tonga-2006.yaml")
-    bad = Invalid("examples/invalid/empty.yaml", ())
+    bad = Invalid("tests/fixtures/invalid/empty.yaml", ())
     run = _run(hand_built(ramsi, Verdict.RECOMMEND), hand_built(tonga, Verdict.FURTHER_ANALYSIS),
                bad, commitments=COMMITMENTS)  # fmt: skip
     text = cabinet_run.render(run)
     assert text.count("## Purpose") == 2 and text.count("\n---\n") == 2
     assert "Current deployments as at 20 December 2016" in text
-    assert "Not assessed, so no draft: examples/invalid/empty.yaml (invalid input)." in text
+    assert "Not assessed, so no draft: tests/fixtures/invalid/empty.yaml (invalid input)." in text
 
 
 def test_run_render_refuses_a_file_changed_since_it_was_assessed(tmp_path: Path) -> None:
