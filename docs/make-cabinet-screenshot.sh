@@ -19,7 +19,7 @@ if [ $# -ge 1 ]; then
     cp "$1" "$WORK/paper.docx"
 else
     # The draft the CLI writes for `pso assess examples/ramsi-2003.yaml
-    # --commitments examples/commitments.yaml -o paper.docx`, through the library.
+    # --commitments examples/commitments/nz-2016.yaml -o paper.docx`, through the library.
     "$PYTHON" - "$WORK/paper.docx" <<'EOF'
 import sys
 
@@ -28,7 +28,7 @@ from pso_cli.engine.assess import assess_loaded
 from pso_cli.render.cabinet import load_commitments_summary
 from pso_cli.render.cabinet_docx import write_cabinet_docx
 
-commitments = "examples/commitments.yaml"
+commitments = "examples/commitments/nz-2016.yaml"
 loaded = load_input("examples/ramsi-2003.yaml")
 assessment = assess_loaded(build_engine(commitments=commitments), loaded)
 write_cabinet_docx(assessment, loaded, sys.argv[1], load_commitments_summary(commitments))

@@ -15,11 +15,53 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Tests that run pso or another tool in a subprocess, install something, or drive a
+# browser: marked `slow` here, in one place (CI runs them, and so does a plain `pytest`;
+# `-m "not slow"` leaves them out for a quick local run).
+SLOW_MODULES = {
+    "tests/test_signals.py",
+    "tests/test_corpus.py",
+    "tests/test_pre_commit.py",
+    "tests/cli/test_subprocess.py",
+    "tests/plugins/test_plugin_pack.py",
+    "tests/benchmarks/test_bench_smoke.py",
+    "tests/browser/test_html_browser.py",
+}
+SLOW_TESTS = {
+    "tests/test_history.py::test_calibrate_table_reads_at_80_columns",
+    "tests/render/test_cabinet.py::test_markdown_needs_no_python_docx",
+    "tests/loading/test_reader.py::test_proc_kmsg_does_not_hang",
+    "tests/engine/test_batch.py::test_a_one_file_run_with_pso_rules_imports_no_multiprocessing",
+    "tests/cli/test_assess.py::test_a_huge_max_bytes_with_stdin_reads_only_what_arrives",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        name = item.nodeid.split("[", 1)[0]
+        if module in SLOW_MODULES or name in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """With PSO_REQUIRE_SHARED=1 (as .ci/run sets), a test that skips because ../shared
+    (the SARIF schema, the policy text) is missing fails instead: CI must run them."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("PSO_REQUIRE_SHARED") == "1":
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else ""
+        if "shared" in reason.lower():
+            report.outcome = "failed"
+            report.longrepr = f"PSO_REQUIRE_SHARED=1 but the test skipped: {reason}"
 
 
 @dataclass(frozen=True)
@@ -35,11 +77,15 @@ RunPso = Callable[..., Ran]
 def _run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Ran:
     from pso_cli.cli import main
 
-    runner = CliRunner()
+    try:  # Click before 8.2 mixes stderr into stdout unless told not to
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:  # 8.2 and later, and Typer's own copy, keep them apart
+        runner = CliRunner()
     old_argv = sys.argv
     old_debug = os.environ.get("PSO_DEBUG")
     code: int | str | None = 0
-    with runner.isolation(input=input, env=env) as (out, err, _):
+    with runner.isolation(input=input, env=env) as streams:
+        out, err = streams[0], streams[1]
         sys.argv = ["pso", *args]
         try:
             main.run()

@@ -29,7 +29,7 @@ def test_pso_toml_found_upwards(cwd: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert find_config(Path.cwd()) == cwd / "pso.toml"
     values, sources = resolve_with_sources()
     assert values["fail_on"] == "further-analysis"
-    assert sources["fail_on"] == str(cwd / "pso.toml")
+    assert sources["fail_on"] == f"{cwd / 'pso.toml'}:1"  # file:line
 
 
 def test_pyproject_only_with_a_tool_pso_table(cwd: Path) -> None:
@@ -50,7 +50,7 @@ def test_flags_override_the_file(cwd: Path) -> None:
     (cwd / "pso.toml").write_text('format = "json"\nexclude = ["a"]\n')
     values, sources = resolve_with_sources(flags={"format": "text", "exclude": [], "profile": None})
     assert values["format"] == "text"
-    assert sources["format"] == "command line"
+    assert sources["format"] == "--format"
     assert values["exclude"] == ["a"]  # an empty list flag does not override
     assert sources["profile"] == "default"
 
@@ -115,7 +115,7 @@ def test_pso_toml_may_hold_a_tool_pso_table(
     monkeypatch.chdir(tmp_path)
     values, sources = resolve_with_sources()
     assert values["fail_on"] == "further-analysis"
-    assert sources["fail_on"].endswith("pso.toml")
+    assert sources["fail_on"].endswith("pso.toml:2")
 
 
 def test_a_bad_value_in_settings_is_the_files_error(
@@ -167,7 +167,7 @@ def test_explicit_config_loads_rules_only_with_the_opt_in(cwd: Path) -> None:
         resolve_with_sources(config="team.toml")
     values, sources = resolve_with_sources(config="team.toml", allow_config_rules=True)
     assert values["rules"] == ["ours.py"]
-    assert sources["rules"] == "team.toml"
+    assert sources["rules"] == "team.toml:1"
 
 
 def test_discovered_options_without_code_still_apply(cwd: Path) -> None:

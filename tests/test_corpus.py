@@ -206,7 +206,7 @@ def _wanted(request: pytest.FixtureRequest) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def runs(request: pytest.FixtureRequest) -> dict[tuple[str, str], tuple[str, Measured | None]]:
     """Every selected (command, case) run once, two or more at a time."""
     by_file = {c["file"]: c for c in CASES}

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from pso_cli.engine.build import assess_one, build_engine
 from pso_cli.errors import InputError, Problem
-from pso_cli.loading.inputs import STDIN, expand
+from pso_cli.loading.inputs import STDIN
+from pso_cli.loading.kinds import PROPOSAL, PSO_KINDS, select
 from pso_cli.loading.load import Loaded, load_input, load_proposal, read_stdin, shown_name
 from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 
@@ -84,11 +85,12 @@ def validate_paths(
     exclude: Sequence[str] = (),
     rules_files: Sequence[str] = (),
 ) -> list[ValidationResult]:
-    """Validate every file named by `paths` (expanded as the CLI does)."""
-    files = expand(paths, exclude)
-    if not files:
+    """Validate every pso document `paths` name (expanded as the CLI does); YAML that is
+    not one is skipped when found by a scan (see pso_cli.loading.kinds)."""
+    chosen = select(paths, PSO_KINDS, exclude, max_bytes)
+    if not chosen.files and not chosen.empty_by_choice:
         raise InputError.at(", ".join(paths) or ".", 1, 1, "no proposal files found", "no-input")
-    return [validate_one(p, max_bytes, stdin_filename, rules_files) for p in files]
+    return [validate_one(p, max_bytes, stdin_filename, rules_files) for p in chosen.files]
 
 
 def run_info(
@@ -146,7 +148,7 @@ def run_assessment(
     from pso_cli.model.run import RunResult
 
     engine = build_engine(profile, as_of, rules_files, commitments)
-    items = tuple(assess_one(engine, p) for p in expand(paths))
+    items = tuple(assess_one(engine, p) for p in select(paths, frozenset({PROPOSAL})).files)
     return RunResult(run_info(engine, fail_on), items, exit_code_for(items, fail_on))
 
 

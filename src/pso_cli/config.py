@@ -1,35 +1,32 @@
 """Settings from `[tool.pso]` in pyproject.toml or a `pso.toml`, found from the
-working directory upwards; command-line flags override them.
+working directory upwards (stopping at the repository root, the first folder holding
+`.git`); `PSO_*` environment variables override them, and flags override both.
 
-Every effective value remembers where it came from, for `pso config show`.
+Every effective value remembers where it came from, for `pso config show`: a flag, an
+environment variable, `file:line`, or the default.
 
 Trust: a settings file found by discovery may set options but never names code to
 import. It sits in the checkout being assessed, and a pull request can add one; so
 `rules = [...]` in a discovered file is refused (exit 4), and rule packs come only from
 installed entry points, `--rules PATH`, or a file named with `--config FILE` together
-with `--allow-config-rules` (or PSO_ALLOW_CONFIG_RULES=1).
+with `--allow-config-rules` (or PSO_ALLOW_CONFIG_RULES=1). No environment variable
+names rule packs either.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pso_cli.config_file import fail, key_position, read_toml
+from pso_cli.config_file import fail, is_repository_root, key_position, read_toml
+from pso_cli.config_keys import CHOICES, DEFAULTS, ENV, FLAGS, canonical, from_env, problem, unknown
 from pso_cli.errors import ConfigError
-from pso_cli.render import FORMAT_NAMES
 
-DEFAULTS: dict[str, Any] = {
-    "profile": "nz-default",
-    "fail_on": "do-not-recommend",
-    "format": "text",
-    "exclude": [],
-    "rules": [],
-    "commitments": None,
-}
-_LISTS = {"exclude", "rules"}
-_STRINGS = {"profile", "fail_on", "format", "commitments"}
+__all__ = ["DEFAULTS", "ENV", "FLAGS", "find_config", "resolve_settings", "resolve_with_sources"]
+_CHOICES = CHOICES  # the name tests/render/test_formats.py reads
 OPT_IN = "--allow-config-rules (or PSO_ALLOW_CONFIG_RULES=1)"
 
 
@@ -55,6 +52,9 @@ def find_config(start: Path) -> Path | None:
 
 
 def _discover(start: Path) -> SettingsFile | None:
+    """From `start` upwards, never past the repository root: a checkout's settings are
+    its own, not those of a folder it happens to sit in (a nested repository stops the
+    search at its own root)."""
     for folder in (start, *start.parents):
         candidate = folder / "pso.toml"
         if candidate.is_file():
@@ -64,6 +64,8 @@ def _discover(start: Path) -> SettingsFile | None:
             doc, text = read_toml(pyproject)
             if "pso" in _tool(pyproject, doc, text):
                 return SettingsFile(pyproject, doc, text, discovered=True)
+        if is_repository_root(folder):
+            return None
     return None
 
 
@@ -73,7 +75,14 @@ def _where(f: SettingsFile) -> tuple[str, ...]:
     return ("tool", "pso") if f.path.name == "pyproject.toml" or nested else ()
 
 
-def _table(f: SettingsFile) -> dict[str, Any]:
+@dataclass(frozen=True)
+class FileSettings:
+    values: dict[str, Any]  # by canonical key, paths resolved against the file's folder
+    lines: dict[str, int]  # the line each was set on
+    written: dict[str, str]  # how the file spells each key
+
+
+def _table(f: SettingsFile) -> FileSettings:
     place = _where(f)
     table: Any = f.doc
     for part in place:
@@ -82,10 +91,18 @@ def _table(f: SettingsFile) -> dict[str, Any]:
         raise fail(
             f.path, key_position(f.text, place[:-1], place[-1]), "[tool.pso] must be a table"
         )
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    written: dict[str, str] = {}
     for key, value in table.items():
-        _check(f, place, key, value)
-    base = f.path.parent
-    out: dict[str, Any] = dict(table)
+        where = key_position(f.text, place, key)
+        name = _check(f, where, key, value, written)
+        values[name], lines[name], written[name] = value, where[0], key
+    return FileSettings(_resolve_paths(values, f.path.parent), lines, written)
+
+
+def _resolve_paths(values: dict[str, Any], base: Path) -> dict[str, Any]:
+    out = dict(values)
     if "commitments" in out:
         out["commitments"] = str(base / out["commitments"])
     if "rules" in out:
@@ -95,40 +112,25 @@ def _table(f: SettingsFile) -> dict[str, Any]:
     return out
 
 
-_CHOICES = {
-    "fail_on": (
-        "recommend",
-        "recommend-with-conditions",
-        "further-analysis",
-        "do-not-recommend",
-        "never",
-    ),
-    "format": FORMAT_NAMES,
-}
+def _check(
+    f: SettingsFile, where: tuple[int, int], key: str, value: Any, seen: dict[str, str]
+) -> str:
+    """The setting `key` names; a bad one is that file's error (exit 4), located."""
+    name = canonical(key)
+    if name is None:
+        raise fail(f.path, where, unknown(key))
+    if name in seen:
+        first = key_position(f.text, _where(f), seen[name])[0]
+        raise fail(f.path, where, f"setting '{key}' is also set as '{seen[name]}' (line {first})")
+    why = problem(name, value, key)
+    if why is not None:
+        raise fail(f.path, where, why)
+    return name
 
 
-def _check(f: SettingsFile, place: tuple[str, ...], key: str, value: Any) -> None:
-    """A bad setting is that file's error (exit 4), located, not a flag's."""
-    where = key_position(f.text, place, key)
-    if key not in DEFAULTS:
-        raise fail(f.path, where, f"unknown setting '{key}'; known: {', '.join(DEFAULTS)}")
-    if key in _LISTS:
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    else:
-        ok = isinstance(value, str)
-    if not ok:
-        kind = "a list of strings" if key in _LISTS else "a string"
-        raise fail(f.path, where, f"setting '{key}' must be {kind}")
-    allowed = _CHOICES.get(key)
-    if allowed is not None and value not in allowed:
-        raise fail(
-            f.path, where, f"setting '{key}' is {value!r}; expected one of: {', '.join(allowed)}"
-        )
-
-
-def _refuse_code(f: SettingsFile, table: dict[str, Any]) -> ConfigError:
-    where = key_position(f.text, _where(f), "rules")
-    named = ", ".join(Path(r).name for r in table["rules"])
+def _refuse_code(f: SettingsFile, table: FileSettings) -> ConfigError:
+    where = key_position(f.text, _where(f), table.written["rules"])
+    named = ", ".join(Path(r).name for r in table.values["rules"])
     if f.discovered:
         message = (
             f"discovered configuration cannot load code: 'rules' names rule packs ({named}); "
@@ -159,27 +161,35 @@ def resolve_with_sources(
     flags: dict[str, Any] | None = None,
     allow_config_rules: bool = False,
     check_code: bool = True,
+    environ: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Effective settings and the source of each.
+    """Effective settings and the source of each: flags > PSO_* variables > the settings
+    file > defaults. A source reads `--fail-on`, `env PSO_FAIL_ON`, `path:line` or
+    `default`.
 
     `rules` in a settings file is refused (ConfigError) unless the file was named with
     --config and `allow_config_rules` is set; `check_code=False` (for `pso config show`,
-    which loads nothing) reports the file as it is.
+    which loads nothing) reports the file as it is. A bad PSO_* value raises
+    EnvSettingError.
     """
     values = dict(DEFAULTS)
     sources = {k: "default" for k in DEFAULTS}
     found = _settings_file(config, no_config)
     if found is not None:
         table = _table(found)
-        if check_code and table.get("rules") and (found.discovered or not allow_config_rules):
+        loads_code = check_code and bool(table.values.get("rules"))
+        if loads_code and (found.discovered or not allow_config_rules):
             raise _refuse_code(found, table)
-        for key, value in table.items():
+        for key, value in table.values.items():
             values[key] = value
-            sources[key] = str(found.path)
+            sources[key] = f"{found.path}:{table.lines[key]}"
+    for key, value in from_env(os.environ if environ is None else environ).items():
+        values[key] = value
+        sources[key] = f"env {ENV[key]}"
     for key, value in (flags or {}).items():
         if value is not None and value != []:
             values[key] = value
-            sources[key] = "command line"
+            sources[key] = FLAGS[key]
     return values, sources
 
 
@@ -192,6 +202,9 @@ def resolve_settings(
 def code_refusal(config: str | None, no_config: bool) -> str | None:
     """Why the settings file's `rules` would not be loaded as things stand, if it has any."""
     found = _settings_file(config, no_config)
-    if found is None or not _table(found).get("rules"):
+    if found is None:
         return None
-    return _refuse_code(found, _table(found)).problems[0].message
+    table = _table(found)
+    if not table.values.get("rules"):
+        return None
+    return _refuse_code(found, table).problems[0].message

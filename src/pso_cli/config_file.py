@@ -79,3 +79,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         where = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
         reason = _TOML_AT.sub("", str(exc)).strip()
         raise fail(path, where, f"cannot read settings: {reason}") from None
+
+
+def is_repository_root(folder: Path) -> bool:
+    """A folder holding `.git` (a directory, or a file as in a worktree or submodule)."""
+    return (folder / ".git").exists()

@@ -11,7 +11,7 @@ import pytest
 RAMSI = "examples/ramsi-2003.yaml"  # recommend-with-conditions
 NO_BASIS = "examples/no-legal-basis.yaml"  # do-not-recommend (failed gate)
 EARLY = "examples/early-stage.yaml"  # further-analysis
-EMPTY = "examples/invalid/empty.yaml"
+EMPTY = "tests/fixtures/invalid/empty.yaml"
 AS_OF = ("--as-of", "2026-11-28", "--no-config")
 
 
@@ -225,7 +225,7 @@ def test_no_files_found_exits_4(pso: Any, tmp_path: Path) -> None:
 
 
 def test_commitments_file_as_a_proposal_is_invalid(pso: Any) -> None:
-    r = pso("assess", "examples/commitments.yaml", "-f", "json", *AS_OF)
+    r = pso("assess", "examples/commitments/nz-2016.yaml", "-f", "json", *AS_OF)
     assert r.exit_code == 3
     (a,) = json.loads(r.stdout)["assessments"]
     assert a["status"] == "invalid"

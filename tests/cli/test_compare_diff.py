@@ -11,8 +11,8 @@ import pytest
 RAMSI = "examples/ramsi-2003.yaml"
 TONGA = "examples/tonga-2006.yaml"
 NO_BASIS = "examples/no-legal-basis.yaml"
-EMPTY = "examples/invalid/empty.yaml"
-UNKNOWN_KEY = "examples/invalid/unknown-key.yaml"
+EMPTY = "tests/fixtures/invalid/empty.yaml"
+UNKNOWN_KEY = "tests/fixtures/invalid/unknown-key.yaml"
 AS_OF = ("--as-of", "2026-11-28")
 THREE = (RAMSI, TONGA, NO_BASIS)
 

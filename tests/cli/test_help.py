@@ -109,7 +109,7 @@ def test_version() -> None:
 def test_no_arguments_prints_help() -> None:
     r = CliRunner().invoke(app, [])
     assert r.exit_code in (0, 2)
-    assert "Usage:" in r.stdout + r.stderr
+    assert "Usage:" in r.output
 
 
 def test_unknown_command_is_a_usage_error(pso: Any) -> None:

@@ -150,7 +150,7 @@ def test_config_show_with_pso_toml(
     r = pso("config", "show")
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["profile"] == {"value": "humanitarian-priority", "source": str(cfg)}
+    assert doc["profile"] == {"value": "humanitarian-priority", "source": f"{cfg}:1"}
     assert doc["exclude"]["value"] == ["drafts/*"]
     assert doc["rules"]["value"] == [str(tmp_path / "r.py")]
     assert doc["format"]["source"] == "default"

@@ -13,7 +13,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 PROPOSALS = sorted(
-    [p for p in (REPO / "examples").glob("*.yaml") if p.name != "commitments.yaml"]
+    list((REPO / "examples").glob("*.yaml"))
     + list((REPO / "examples/history").glob("*.yaml"))
     + [REPO / "tests/rules/base.yaml"]
 )
@@ -78,7 +78,8 @@ def test_bundled_proposals_validate_against_the_schema(
 
 def test_commitments_example_validates_against_its_schema(pso: Any) -> None:
     schema = run_schema(pso, "--commitments")
-    jsonschema.Draft202012Validator(schema).validate(load(REPO / "examples/commitments.yaml"))
+    example = load(REPO / "examples/commitments/nz-2016.yaml")
+    jsonschema.Draft202012Validator(schema).validate(example)
 
 
 def test_schema_rejects_what_the_loader_rejects(proposal_schema: dict[str, Any]) -> None:
@@ -86,7 +87,7 @@ def test_schema_rejects_what_the_loader_rejects(proposal_schema: dict[str, Any])
     base = load(REPO / "tests/rules/base.yaml")
     for bad in (
         {**base, "leadershp": {}},
-        {**base, "pso_format": 2},
+        {**base, "pso_format": 3},  # format 2 is the current one
         {k: v for k, v in base.items() if k != "identity"},
         {**base, "identity": {**base["identity"], "id": "Not An Id"}},
     ):
@@ -104,7 +105,7 @@ def test_report_schema_describes_assess_json(pso: Any, tmp_path: Path) -> None:
     r = pso(
         "assess",
         str(REPO / "examples/ramsi-2003.yaml"),
-        str(REPO / "examples/invalid/empty.yaml"),
+        str(REPO / "tests/fixtures/invalid/empty.yaml"),
         "--format",
         "json",
         "--as-of",

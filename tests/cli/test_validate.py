@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 INVALID = sorted(
-    p.name for p in (Path(__file__).resolve().parents[2] / "examples/invalid").iterdir()
+    p.name for p in (Path(__file__).resolve().parents[2] / "tests/fixtures/invalid").iterdir()
 )
 GOOD = "tests/rules/base.yaml"
-LOCATED = re.compile(r"^examples/invalid/[^:]+:\d+:\d+: ")
+LOCATED = re.compile(r"^tests/fixtures/invalid/[^:]+:\d+:\d+: ")
 
 # Where each bundled invalid example is reported, and a fragment of the message.
 EXPECTED = {
@@ -52,24 +52,27 @@ def test_every_invalid_example_is_covered() -> None:
     ],
 )
 def test_invalid_example_exact_location(pso: Any, in_repo: Path, name: str) -> None:
-    r = pso("validate", "--quiet", f"examples/invalid/{name}")
+    r = pso("validate", "--quiet", f"tests/fixtures/invalid/{name}")
     assert r.exit_code == 3
     line, col, fragment = EXPECTED[name]
     first = r.stdout.splitlines()[0]
-    assert first.startswith(f"examples/invalid/{name}:{line}:{col}: "), first
+    assert first.startswith(f"tests/fixtures/invalid/{name}:{line}:{col}: "), first
     assert fragment in first
 
 
 def test_every_invalid_example_exits_3_with_located_messages(pso: Any, in_repo: Path) -> None:
-    r = pso("validate", "--quiet", "examples/invalid")
+    r = pso("validate", "--quiet", "tests/fixtures/invalid")
     assert r.exit_code == 3
     lines = r.stdout.splitlines()
     assert lines, r.stderr
     for line in lines:
         assert LOCATED.match(line), line
-    assert {line.split(":", 1)[0] for line in lines} == {f"examples/invalid/{n}" for n in INVALID}
+    # Found by a scan, an empty file is no pso document: skipped with a note, not an error
+    reported = {f"tests/fixtures/invalid/{n}" for n in INVALID if n != "empty.yaml"}
+    assert {line.split(":", 1)[0] for line in lines} == reported
+    assert "pso: skipped tests/fixtures/invalid/empty.yaml: not a pso document" in r.stderr
     for name in INVALID:
-        one = pso("validate", f"examples/invalid/{name}")
+        one = pso("validate", f"tests/fixtures/invalid/{name}")
         assert one.exit_code == 3, name
 
 
@@ -85,15 +88,15 @@ def test_quiet_prints_nothing_when_valid(pso: Any, in_repo: Path) -> None:
 
 
 def test_mixed_files_exit_3_and_report_both(pso: Any, in_repo: Path) -> None:
-    r = pso("validate", GOOD, "examples/invalid/empty.yaml")
+    r = pso("validate", GOOD, "tests/fixtures/invalid/empty.yaml")
     assert r.exit_code == 3
     assert f"{GOOD}: valid" in r.stdout
-    assert "examples/invalid/empty.yaml:1:1: file is empty" in r.stdout
+    assert "tests/fixtures/invalid/empty.yaml:1:1: file is empty" in r.stdout
     assert r.stdout.endswith("2 files checked: 1 valid, 1 invalid\n")
 
 
 def test_json_output(pso: Any, in_repo: Path) -> None:
-    r = pso("validate", "--format", "json", GOOD, "examples/invalid/unknown-key.yaml")
+    r = pso("validate", "--format", "json", GOOD, "tests/fixtures/invalid/unknown-key.yaml")
     assert r.exit_code == 3
     doc = json.loads(r.stdout)
     assert doc["schema_version"] == 1
@@ -130,7 +133,7 @@ def test_no_arguments_shows_help_as_usage_error(pso: Any) -> None:
 
 
 def test_stdin_with_filename(pso: Any, repo_root: Path) -> None:
-    data = (repo_root / "examples/invalid/unknown-enum.yaml").read_bytes()
+    data = (repo_root / "tests/fixtures/invalid/unknown-enum.yaml").read_bytes()
     r = pso("validate", "-", "--stdin-filename", "from-editor.yaml", input=data)
     assert r.exit_code == 3
     assert r.stdout.startswith("from-editor.yaml:7:16: leadership.arrangement: unknown value")
@@ -154,13 +157,15 @@ def test_directory_recursion(pso: Any, tmp_path: Path, repo_root: Path) -> None:
     good = (repo_root / GOOD).read_bytes()
     (tmp_path / "a" / "one.yaml").write_bytes(good)
     (tmp_path / "a" / "deep" / "two.yml").write_bytes(good)
-    (tmp_path / "a" / "deep" / "bad.yaml").write_bytes(b"- x\n")
+    (tmp_path / "a" / "deep" / "bad.yaml").write_bytes(b"- pso_format: 2\n")
+    (tmp_path / "a" / "deep" / "other.yaml").write_bytes(b"- x\n")  # not pso's: skipped
     (tmp_path / "a" / "readme.txt").write_text("not yaml")
     r = pso("validate", str(tmp_path))
     assert r.exit_code == 3
     assert "3 files checked: 2 valid, 1 invalid" in r.stdout
     assert f"{tmp_path}/a/deep/bad.yaml:1:1: top level is a list" in r.stdout
-    assert "readme" not in r.stdout
+    assert f"pso: skipped {tmp_path}/a/deep/other.yaml: not a pso document" in r.stderr
+    assert "readme" not in r.stdout + r.stderr
 
 
 def test_directory_named_x_yaml_given_explicitly(pso: Any, tmp_path: Path) -> None:
@@ -190,9 +195,9 @@ def test_max_bytes_option(pso: Any, in_repo: Path) -> None:
 
 
 def test_commitments_and_profiles_validate_by_kind(pso: Any, in_repo: Path) -> None:
-    r = pso("validate", "examples/commitments.yaml", "criteria/nz-default.yaml")
+    r = pso("validate", "examples/commitments/nz-2016.yaml", "criteria/nz-default.yaml")
     assert r.exit_code == 0, r.stdout
-    assert "examples/commitments.yaml: valid (commitments)" in r.stdout
+    assert "examples/commitments/nz-2016.yaml: valid (commitments)" in r.stdout
     assert "criteria/nz-default.yaml: valid (profile)" in r.stdout
 
 

@@ -22,7 +22,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sources = sorted((REPO / "examples").glob("*.yaml")) + sorted(
         (REPO / "examples/history").glob("*.yaml")
     )
-    for i, src in enumerate(p for p in sources if p.name != "commitments.yaml"):
+    for i, src in enumerate(sources):
         (d / f"{i:02d}-{src.name}").write_bytes(src.read_bytes())
     (d / "99-broken.yaml").write_bytes(b"pso_format: 1\nidentity: [\n")
     return d

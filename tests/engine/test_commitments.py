@@ -11,7 +11,7 @@ from pso_cli.engine.commitments import load_commitments
 
 
 def test_bundled_commitments_file_loads() -> None:
-    deployments = load_commitments("examples/commitments.yaml")
+    deployments = load_commitments("examples/commitments/nz-2016.yaml")
     assert len(deployments) >= 10
     assert len({d.country for d in deployments}) >= 10
 
@@ -23,7 +23,7 @@ def test_a_proposal_breaching_the_pacific_reserve_gets_a_located_concern() -> No
             "assess",
             "tests/fixtures/reserve-breach.yaml",
             "--commitments",
-            "examples/commitments.yaml",
+            "examples/commitments/nz-2016.yaml",
             "--as-of",
             "2017-01-20",
             "--format",

@@ -241,7 +241,7 @@ def test_other_pso_documents_are_not_proposals(data: bytes, kind: str) -> None:
 def test_validate_document_recognises_each_kind() -> None:
     assert validate_document(HEAD, "f.yaml") == "proposal"
     assert validate_document(b"profile_format: 1\nname: x\n", "p.yaml") == "profile"
-    commitments = (REPO / "examples/commitments.yaml").read_bytes()
+    commitments = (REPO / "examples/commitments/nz-2016.yaml").read_bytes()
     assert validate_document(commitments, "c.yaml") == "commitments"
 
 

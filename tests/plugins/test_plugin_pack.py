@@ -1,6 +1,6 @@
 """Third-party rule packs: the example pack, installed and by path, and fail-closed loading.
 
-The example pack lives in examples/plugins/pso-pacific-extras. It is exercised three ways:
+The example pack lives in plugins/pso-pacific-extras. It is exercised three ways:
 its own rule cases (tests/cases.yaml in the pack); loaded by path with `--rules`; and
 installed into a throwaway virtual environment, where `pso` must find it through the
 `pso_cli.rules` entry point. The current environment is never changed: the throwaway
@@ -32,7 +32,7 @@ from pso_cli.rules.api import RuleContext
 from pso_cli.rules.registry import load_file_pack
 
 REPO = Path(__file__).resolve().parents[2]
-PACK = REPO / "examples" / "plugins" / "pso-pacific-extras"
+PACK = REPO / "plugins" / "pso-pacific-extras"
 RULES_FILE = PACK / "src" / "pso_pacific_extras" / "rules.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FULL = FIXTURES / "full-pacific.yaml"

@@ -50,7 +50,7 @@ EXAMPLES = sorted(
     for p in (REPO / "examples").glob("*.yaml")
     if "pso_format:" in p.read_text(encoding="utf-8")
 )
-COMMITMENTS = "examples/commitments.yaml"
+COMMITMENTS = "examples/commitments/nz-2016.yaml"
 FOOTNOTE = re.compile(r"^\[\^(\d+)\]: (.+):(\d+) — (.+)$")
 SOURCE = re.compile(r"^(\d+)\t(.+):(\d+) — (.+)$")
 WHOLE = "the proposal as a whole"
@@ -419,8 +419,8 @@ def test_commitments_summary_in_agency_implications() -> None:
     a = hand_built(loaded, Verdict.RECOMMEND)
     with_file = render_cabinet_markdown(a, loaded, load_commitments_summary(COMMITMENTS))
     assert "Current deployments as at 20 December 2016 in the proposed period:" in with_file
-    assert re.search(r"^\[\^\d+\]: examples/commitments\.yaml:\d+ — deployments\\\[\d+\\\]$",
-                     with_file, re.M)  # fmt: skip
+    footnote = r"^\[\^\d+\]: examples/commitments/nz-2016\.yaml:\d+ — deployments\\\[\d+\\\]$"
+    assert re.search(footnote, with_file, re.M)
     without = render_cabinet_markdown(a, loaded)
     assert "Pacific emergencies were not checked" in without
 
@@ -497,13 +497,13 @@ def _run(*items: Assessment | Invalid, commitments: str | None = None) -> RunRes
 
 def test_run_render_reads_each_assessed_file_again() -> None:
     ramsi, tonga = load("examples/ramsi-2003.yaml"), load("examples/tonga-2006.yaml")
-    bad = Invalid("examples/invalid/empty.yaml", ())
+    bad = Invalid("tests/fixtures/invalid/empty.yaml", ())
     run = _run(hand_built(ramsi, Verdict.RECOMMEND), hand_built(tonga, Verdict.FURTHER_ANALYSIS),
                bad, commitments=COMMITMENTS)  # fmt: skip
     text = cabinet_run.render(run)
     assert text.count("## Purpose") == 2 and text.count("\n---\n") == 2
     assert "Current deployments as at 20 December 2016" in text
-    assert "Not assessed, so no draft: examples/invalid/empty.yaml (invalid input)." in text
+    assert "Not assessed, so no draft: tests/fixtures/invalid/empty.yaml (invalid input)." in text
 
 
 def test_run_render_refuses_a_file_changed_since_it_was_assessed(tmp_path: Path) -> None:

@@ -8,25 +8,27 @@ from typing import Annotated
 
 import typer
 
+from pso_cli import config_keys
+from pso_cli.cli import complete
 from pso_cli.cli import options as opt
 from pso_cli.render import FORMATS
 
 FORMAT_NAMES = ", ".join(FORMATS)
 MAX_JOBS = 1024
-FAIL_ON = (
-    "recommend",
-    "recommend-with-conditions",
-    "further-analysis",
-    "do-not-recommend",
-    "never",
-)
+FAIL_ON = config_keys.FAIL_ON
 
 
 def assess(
     paths: opt.Paths,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", metavar="FORMAT", help=f"One of: {FORMAT_NAMES}."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"One of: {FORMAT_NAMES}.",
+            autocompletion=complete.formats,
+        ),
     ] = None,
     output: Annotated[
         list[str] | None,
@@ -39,7 +41,14 @@ def assess(
         ),
     ] = None,
     profile: Annotated[
-        str | None, typer.Option("--profile", "-p", metavar="NAME|PATH", help="Criteria profile.")
+        str | None,
+        typer.Option(
+            "--profile",
+            "-p",
+            metavar="NAME|PATH",
+            help="Criteria profile.",
+            autocompletion=complete.profiles,
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -47,6 +56,7 @@ def assess(
             "--fail-on",
             metavar="VERDICT",
             help=f"Exit 1 when a verdict reaches this: {', '.join(FAIL_ON)}.",
+            autocompletion=complete.verdicts,
         ),
     ] = None,
     rules: Annotated[
@@ -132,9 +142,14 @@ def assess(
     fail_on_fragile: Annotated[
         bool, typer.Option("--fail-on-fragile", help="Exit 1 if any verdict is fragile.")
     ] = False,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo check.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", metavar="N", help="Seed of the Monte Carlo check.")
+    ] = 0,
     samples: Annotated[
-        int, typer.Option("--samples", min=10, max=1_000_000, help="Monte Carlo weight samples.")
+        int,
+        typer.Option(
+            "--samples", min=10, max=1_000_000, metavar="N", help="Monte Carlo weight samples."
+        ),
     ] = 2000,
     stdin_filename: opt.StdinFilename = "<stdin>",
     max_bytes: opt.MaxBytes = opt.DEFAULT_MAX_BYTES,
@@ -150,20 +165,20 @@ def assess(
     does, 3 when an input is unreadable or invalid, 4 on a profile or plugin error.
     """
     from pso_cli.cli.run_assess import Request, execute
-    from pso_cli.config import resolve_with_sources
+    from pso_cli.cli.settings_args import resolve
 
-    settings, sources = resolve_with_sources(
-        config=config,
-        no_config=no_config,
-        allow_config_rules=allow_config_rules,
-        flags={
+    settings, sources = resolve(
+        {
+            "config": config,
+            "no_config": no_config,
+            "allow_config_rules": allow_config_rules,
             "profile": profile,
             "fail_on": fail_on,
-            "format": output_format,
+            "output_format": output_format,
             "exclude": exclude,
             "rules": rules,
             "commitments": commitments,
-        },
+        }
     )
     fmt = str(settings["format"])
     if fmt not in FORMATS:

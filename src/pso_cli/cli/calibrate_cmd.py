@@ -23,7 +23,7 @@ def calibrate(
         typer.Argument(
             help="Historical case files or directories (default: examples/history).",
             show_default=False,
-            metavar="[PATH...]",
+            metavar="PATH...",
         ),
     ] = None,
     output_format: Annotated[

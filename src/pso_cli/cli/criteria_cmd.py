@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
+from pso_cli.cli.command_class import PsoCommand
+
 app = typer.Typer(
     help="Criteria profiles: weights, thresholds and rule settings.", no_args_is_help=True
 )
 
 
-@app.command("list")
+@app.command("list", cls=PsoCommand)
 def list_profiles() -> None:
     """List the packaged profiles."""
     from pso_cli.criteria.profile import available, load_profile
@@ -23,7 +25,7 @@ def list_profiles() -> None:
         print(f"{name}\t{p.description.strip()}")
 
 
-@app.command("show")
+@app.command("show", cls=PsoCommand)
 def show(
     name: Annotated[
         str, typer.Argument(metavar="NAME|PATH", help="Profile name or file.")

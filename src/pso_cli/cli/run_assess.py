@@ -61,10 +61,11 @@ def parse_outputs(req: Request) -> list[tuple[str, str]]:
 def execute(req: Request) -> int:
     from pso_cli.api import build_engine, run_info
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
-    from pso_cli.loading.inputs import expand
+    from pso_cli.loading.kinds import PROPOSAL, select
 
-    files = expand(req.paths, req.exclude)
-    if not files:
+    chosen = select(req.paths, frozenset({PROPOSAL}), req.exclude, req.max_bytes)
+    files = chosen.files
+    if not files and not chosen.empty_by_choice:
         raise ConfigError(
             [Problem(Location(", ".join(req.paths)), "no proposal files found", "no-input")]
         )

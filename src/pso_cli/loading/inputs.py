@@ -75,17 +75,28 @@ def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     that it is reported as "a directory where a file was expected" rather than
     silently searched. Duplicates are dropped, first occurrence kept.
     """
-    out: list[str] = []
+    return [path for path, _ in expand_found(paths, exclude)]
+
+
+def expand_found(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[tuple[str, bool]]:
+    """expand(), each path with whether it was found (by a directory scan or a glob)
+    rather than named; a path both named and found counts as named."""
+    out: list[tuple[str, bool]] = []
     for raw in paths:
         if raw == STDIN:
-            out.append(raw)
+            out.append((raw, False))
         elif os.path.isdir(raw) and not raw.rstrip("/").endswith(YAML_SUFFIXES):
-            out.extend(_walk(raw, exclude))
+            out.extend((path, True) for path in _walk(raw, exclude))
         elif not os.path.lexists(raw) and glob.has_magic(raw):
             out.extend(
-                p for p in sorted(glob.glob(raw, recursive=True)) if not _excluded(p, exclude)
+                (p, True)
+                for p in sorted(glob.glob(raw, recursive=True))
+                if not _excluded(p, exclude)
             )
         elif not _excluded(raw, exclude):
-            out.append(raw)
-    seen: set[str] = set()
-    return [p for p in out if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
+            out.append((raw, False))
+    named = {path for path, found in out if not found}
+    first: dict[str, bool] = {}
+    for path, found in out:
+        first.setdefault(path, found and path not in named)
+    return list(first.items())

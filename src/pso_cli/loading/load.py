@@ -17,7 +17,7 @@ from pso_cli.loading.source_map import SourceMap
 from pso_cli.loading.yaml_source import parse_yaml
 from pso_cli.model.diagnostics import problems_from
 from pso_cli.model.migrate import is_format_1, notice, upgrade
-from pso_cli.model.proposal import Proposal
+from pso_cli.model.proposal import FORMAT_VERSION, Proposal
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,21 @@ def other_kind(value: dict[str, Any]) -> str | None:
     return next((key for key in OTHER_KINDS if key in value), None)
 
 
+NOT_PSO = (
+    "not a pso document: it has no pso_format, commitments_format or profile_format key "
+    f"(a proposal starts with `pso_format: {FORMAT_VERSION}`)"
+)
+
+
+def _not_pso(value: dict[str, Any], smap: SourceMap, path: str) -> InputError | None:
+    """A mapping with no key of any pso document (no format key, no proposal section) is
+    another tool's YAML: one error saying so, not a list of every missing field."""
+    if "pso_format" in value or value.keys() & Proposal.model_fields.keys():
+        return None
+    line, col = smap.key((next(iter(value)),)) if value else (1, 1)
+    return InputError([Problem(Location(path, line, col), NOT_PSO, "not-pso")])
+
+
 def proposal_from_bytes(data: bytes, path: str) -> Loaded:
     value, smap = parse_mapping(data, path)
     return _proposal(value, smap, data, path)
@@ -89,6 +104,9 @@ def _proposal(value: dict[str, Any], smap: SourceMap, data: bytes, path: str) ->
                 )
             ]
         )
+    foreign = _not_pso(value, smap, path)
+    if foreign is not None:
+        raise foreign
     notices: tuple[str, ...] = ()
     if is_format_1(value):
         up = upgrade(value)

@@ -139,3 +139,23 @@ def _os_reason(exc: OSError) -> str:
     if exc.errno in (errno.ENXIO, errno.ENODEV, errno.EOPNOTSUPP):
         return "not a regular file (FIFO, socket or device)"
     return exc.strerror or str(exc)
+
+
+def read_head(path: str, limit: int) -> bytes | None:
+    """The first `limit` bytes of a regular file, opened as read_bytes opens it (never
+    blocking on a FIFO or device); None when it is not a regular file that can be read.
+    For recognising a file's kind: whatever is wrong with it is read_bytes's to report."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, limit)
+    except OSError:  # BlockingIOError included
+        return None
+    finally:
+        os.close(fd)

@@ -1,46 +1,12 @@
 """Enumerations of the proposal format and the spellings each accepts.
 
 A value is matched case-insensitively, with '_' and spaces read as '-', against the
-canonical spellings and the listed aliases. Nothing else is guessed.
+canonical spellings and the listed aliases (model/choice.py). Nothing else is guessed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Any
-
-
-class Choice(StrEnum):
-    """Base for proposal enumerations; `_aliases` (set after the class) maps extra
-    spellings to members."""
-
-    @classmethod
-    def normalise(cls, value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        key = value.strip().lower().replace("_", "-").replace(" ", "-")
-        aliases: dict[str, str] = getattr(cls, "_aliases", {})
-        found = aliases.get(key, key)
-        # Not a spelling of any member: hand back what the file says, so the error
-        # quotes it as written ('TBD', not 'tbd').
-        return found if found in cls._value2member_map_ else value
-
-    @classmethod
-    def normaliser(cls) -> Callable[[Any], Any]:
-        """`normalise` as a validator, with a fast path for the usual case: a value
-        written exactly as a canonical spelling or an alias is answered by one dict
-        lookup; anything else takes `normalise`, so results and errors are the same."""
-        exact = {m.value: m.value for m in cls} | getattr(cls, "_aliases", {})
-        slow = cls.normalise
-
-        def normalise(value: Any) -> Any:
-            try:
-                return exact[value]
-            except (KeyError, TypeError):  # another spelling, or not a str (unhashable)
-                return slow(value)
-
-        return normalise
+from pso_cli.model.choice import Choice as Choice  # the base, re-exported
 
 
 class OperationType(Choice):

@@ -126,9 +126,14 @@ Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
 Money = Annotated[float, Strict(), Field(ge=0, le=1e12, allow_inf_nan=False)]
 
 
+def none_key(value: str) -> str:
+    """How `none` is recognised: surrounding whitespace dropped, any case."""
+    return value.strip().casefold()
+
+
 def none_word(value: Any) -> Any:
     """`none`, in any case, is the word for a stated absence; placeholders state nothing."""
-    if isinstance(value, str) and value.strip().casefold() == NONE:
+    if isinstance(value, str) and none_key(value) == NONE:
         return NONE
     return unstated(value)
 
@@ -138,7 +143,31 @@ def none_list(value: Any) -> Any:
     return [] if none_word(value) == NONE else _unstated_list(value)
 
 
-NoneWord = Literal["none"]
+class _NoneWordSchema:
+    """The schema of the word `none`: every spelling none_word reads (built on demand)."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, _core: Any, _handler: Any) -> dict[str, Any]:
+        from pso_cli.model.enum_schema import none_word_schema
+
+        return none_word_schema()
+
+
+NoneWord = Annotated[Literal["none"], _NoneWordSchema]
+
+
+class NoneOrList:
+    """Metadata for a list field read through none_list: its schema also takes `none`."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: Any, handler: Any) -> dict[str, Any]:
+        from pso_cli.model.enum_schema import none_word_schema
+
+        schema: dict[str, Any] = handler(core)
+        branches = schema.pop("anyOf", None) or [dict(schema)]
+        return {"anyOf": [*branches, none_word_schema()]} if branches else schema
+
+
 AnswerOrNone = Annotated[Text | None, BeforeValidator(none_word)]
 """Text, or `none` where the absence is a fact (no exit strategy); left out: unknown."""
 

@@ -31,6 +31,7 @@ from pso_cli.model.fields import (
     ForcePosture,
     NameAnswer,
     NamesOrUnknown,
+    NoneOrList,
     NoneWord,
     PeaceStatus,
     Purpose,
@@ -187,10 +188,12 @@ class LegalAdvice(Base):
 
 
 class LegalBasis(Base):
-    security_council: Annotated[list[Resolution] | None, BeforeValidator(none_list)] = Field(
-        None,
-        description="UN Security Council resolutions relied on; `none` or [] states there "
-        "are none, leaving it out leaves it unknown.",
+    security_council: Annotated[list[Resolution] | None, BeforeValidator(none_list), NoneOrList] = (
+        Field(
+            None,
+            description="UN Security Council resolutions relied on; `none` or [] states there "
+            "are none, leaving it out leaves it unknown.",
+        )
     )
     host_consent: HostConsent | None = Field(None, description="Host-state consent.")
     self_defence: Annotated[SelfDefence | NoneWord | None, BeforeValidator(none_word)] = Field(
@@ -205,7 +208,7 @@ class LegalBasis(Base):
     peace_agreement: PeaceAgreement | None = Field(
         None, description="Peace agreement or ceasefire."
     )
-    main_parties: Annotated[list[MainParty] | None, BeforeValidator(none_list)] = Field(
+    main_parties: Annotated[list[MainParty] | None, BeforeValidator(none_list), NoneOrList] = Field(
         None,
         description="The main parties to the conflict and whether each consents (for a "
         "peacekeeping-type mission); `none` where there is no conflict.",

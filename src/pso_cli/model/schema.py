@@ -14,7 +14,10 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _schema(model: type[BaseModel], ident: str, title: str) -> dict[str, Any]:
-    body = model.model_json_schema(mode="validation")
+    """The model's schema, each enumeration accepting every spelling pso accepts."""
+    from pso_cli.model.enum_schema import widen
+
+    body = widen(model.model_json_schema(mode="validation"))
     return {
         "$schema": DRAFT,
         "$id": ident,
