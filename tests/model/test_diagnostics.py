@@ -249,3 +249,42 @@ def test_problems_are_bounded_per_file() -> None:
     assert len(problems) == MAX_PROBLEMS + 1
     assert problems[-1].message.startswith("and 30 more problems in this file")
     assert (problems[-1].location.line, problems[-1].location.column) == (6 + MAX_PROBLEMS, 3)
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "legal_basis: {regional_arrangement: {organisation: TBD}}",
+            "legal_basis.regional_arrangement.organisation: 'TBD' is a placeholder",
+        ),
+        (
+            "legal_basis: {treaty: {parties: [A]}}",
+            "missing required field 'instrument' in legal_basis.treaty",
+        ),
+        (
+            "legal_basis: {self_defence: {kind: bogus}}",
+            "legal_basis.self_defence.kind: unknown value 'bogus'; expected one of: individual, "
+            "collective",
+        ),
+    ],
+)
+def test_a_section_or_none_field_reports_the_section_written(body: str, said: str) -> None:
+    """Fields that take a section or the word `none` used to print pydantic's union tags
+    as if they were fields ('regional_arrangement.RegionalArrangement.organisation'), an
+    empty list of values, and a second error that the section is not the word 'none'."""
+    (p,) = run(f"pso_format: 2\nidentity: {{name: n, id: ab}}\n{body}\n", Proposal)
+    assert p.message.startswith(said)
+    assert "literal" not in p.message and "RegionalArrangement" not in p.location.field
+
+
+def test_neither_a_section_nor_none_says_either_would_do() -> None:
+    said = proposal_problem("legal_basis: {self_defence: 7}")
+    assert "expected a mapping of fields (indented 'key: value' lines), or the word none" in said
+    assert "write {" not in said, "no suggestion that would fail again"
+
+
+def test_a_capitalised_key_is_a_key_not_a_union_tag() -> None:
+    assert (
+        proposal_problem("Risk: {threat_level: high}") == "unknown key 'Risk'; did you mean 'risk'?"
+    )

@@ -7,6 +7,7 @@ Wording aims at a policy officer: what field, what was found, what was expected,
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -160,6 +161,7 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
         return f"{where}: expected {bound[0]} {ctx[bound[1]]} (found {_short(err.get('input'))})"
     plain = _plain_words(kind, err.get("input"), detail, ctx.get("pattern"))
     if plain is not None:
+        plain += ", or the word none" if err.get("or_none") else ""
         hint = _shape_hint(root, kind, loc, err.get("input"))
         return f"{where}: {plain} (found {_short(err.get('input'))}){hint}"
     if kind == "literal_error" and loc == ("pso_format",):
@@ -182,12 +184,60 @@ def _place(err: Any, smap: SourceMap) -> tuple[int, int]:
     return smap.value(loc)
 
 
+_TYPE_TAG = re.compile(r"^(?:[A-Z]\w*|[a-z-]+\[.*\]|str|int|float|bool|list|dict|date)$")
+
+
+def _untagged(
+    root: type[BaseModel], loc: tuple[Any, ...], key_last: bool = False
+) -> tuple[tuple[Any, ...], str]:
+    """The location without the tags pydantic puts in it for each member of a union
+    ('RegionalArrangement', "literal['none']"), and the last such tag ('' if none). A
+    tag is never a field of the model it stands in, and is spelt as a type (`key_last`:
+    the last segment is a key the file wrote, whatever its spelling)."""
+    out: list[Any] = []
+    tag = ""
+    for i, seg in enumerate(loc):
+        if key_last and i == len(loc) - 1:
+            out.append(seg)
+            continue
+        model = model_at(root, tuple(out)) if isinstance(seg, str) else None
+        known = model is not None and seg in model.model_fields
+        if isinstance(seg, str) and not known and _TYPE_TAG.match(seg):
+            tag = seg
+            continue
+        out.append(seg)
+    return tuple(out), tag
+
+
+def without_union_tags(root: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Errors as the file's author sees them: a field that takes a section or the word
+    `none` (a treaty, self-defence, a regional arrangement) reports what is wrong in the
+    section written, not also that it is not the word `none`; where neither fits, one
+    error says that either would do."""
+    cleaned = []
+    for err in errors:
+        loc, tag = _untagged(root, tuple(err["loc"]), err["type"] == "extra_forbidden")
+        cleaned.append({**err, "loc": loc, "union_tag": tag})
+    out = []
+    for err in cleaned:
+        if not err["union_tag"].startswith("literal["):
+            out.append(err)
+            continue
+        others = [e for e in cleaned if e is not err and e["loc"][: len(err["loc"])] == err["loc"]]
+        if not others:
+            out.append(err)
+        for other in others:
+            if other["loc"] == err["loc"] and other["type"] in _MAPPING:
+                other["or_none"] = True
+    return out
+
+
 def problems_from(exc: ValidationError, smap: SourceMap, root: type[BaseModel]) -> list[Problem]:
     """Every validation error as a located Problem, in file order: the first MAX_PROBLEMS,
     then one saying how many more (a file of 99,000 unknown keys took 80 s to report)."""
+    errors = without_union_tags(root, exc.errors(include_url=False))
     placed = sorted(
-        ((*_place(err, smap), i, err) for i, err in enumerate(exc.errors(include_url=False))),
-        key=lambda t: (t[0], t[1], t[2]),
+        ((*_place(err, smap), i, err) for i, err in enumerate(errors)), key=lambda t: t[:3]
     )
     out = []
     for line, col, _, err in placed[:MAX_PROBLEMS]:

@@ -96,10 +96,23 @@ def mapping_hint(model: type[BaseModel] | None, found: Any) -> str:
     if model is None or isinstance(found, dict | list) or found is None:
         return ""
     required = [k for k, f in model.model_fields.items() if f.is_required()]
-    if len(required) != 1:
+    if len(required) != 1 or not _fits(model, required[0], found):
         return ""
-    shown = str(found).lower() if isinstance(found, bool) else str(found)
-    return f"; write {{{required[0]}: {shown}}}"
+    return f"; write {{{required[0]}: {found}}}"
+
+
+def _fits(model: type[BaseModel], name: str, found: Any) -> bool:
+    """Whether the value would do for that field (a number for a resolution's number, a
+    kind of alternative for its type): a suggestion that would fail again is no help."""
+    from pydantic import TypeAdapter, ValidationError
+
+    info = model.model_fields[name]
+    try:
+        kind: Any = typing.Annotated[info.annotation, *info.metadata]
+        TypeAdapter(kind).validate_python(found)
+    except (ValidationError, TypeError):
+        return False
+    return not isinstance(found, bool)
 
 
 def _models(tp: Any) -> Iterator[tuple[type[BaseModel], bool]]:
