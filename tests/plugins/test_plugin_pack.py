@@ -118,10 +118,15 @@ def test_pack_rule_case(case: dict[str, Any], pack_rules: dict[str, Any]) -> Non
         as_of=dt.date.fromisoformat(AS_OF),
     )
     found = list(rule.check(proposal, ctx))
+    best = rule.attribute.levels[-1][0] if rule.attribute else None
     if case["expect"] == "silent":
-        assert not [f for f in found if f.outcome in NEGATIVE], found
+        assert not [f for f in found if f.outcome in NEGATIVE and f.level is None], found
+        assert all(f.level == best for f in found if f.level is not None), found
         return
-    hits = [f for f in found if f.outcome == Outcome(case["expect"])]
+    if case["expect"] == "level":
+        hits = [f for f in found if f.level == case["level"]]
+    else:
+        hits = [f for f in found if f.outcome == Outcome(case["expect"]) and f.level is None]
     assert hits, f"expected {case['expect']}, got {found}"
     if "field" in case:
         assert any(f.field == case["field"] for f in hits), [f.field for f in hits]
@@ -147,9 +152,24 @@ def test_pack_version_matches_project_metadata() -> None:
 # ---------------------------------------------------------------- loaded by path
 
 
+PACK_PROFILE = PACK / "pacific-extras.yaml"
+
+
+def test_a_scoring_pack_needs_a_profile_that_weighs_it(tmp_path: Path) -> None:
+    """PAC-002 scores through its own attribute: with nz-default, which does not weigh
+    it, pso refuses to run rather than let the pack move the score around the model."""
+    proposal = in_season_without_plan(tmp_path)
+    done = pso("assess", "--rules", str(RULES_FILE), "-f", "json", str(proposal))
+    assert done.returncode == 4
+    assert "PAC-002" in done.stderr and "swing weight" in done.stderr
+
+
 def test_rules_path_adds_findings_to_json(tmp_path: Path) -> None:
     proposal = in_season_without_plan(tmp_path)
-    code, doc = assess_json("--rules", str(RULES_FILE), "--fail-on", "never", str(proposal))
+    code, doc = assess_json(
+        "--rules", str(RULES_FILE), "--profile", str(PACK_PROFILE), "--fail-on", "never",
+        str(proposal),
+    )  # fmt: skip
     assert code == 0
     assert PACK_ENTRY in doc["rule_packs"]
     pac1 = findings(doc, "PAC-001")
@@ -161,7 +181,10 @@ def test_rules_path_adds_findings_to_json(tmp_path: Path) -> None:
     # (the position of its value: the line of its key or the next one).
     risk_line = proposal.read_text().splitlines().index("risk:") + 1
     assert pac1[0]["line"] in (risk_line, risk_line + 1)
-    assert [f["outcome"] for f in findings(doc, "PAC-002")] == ["concern"]
+    pac2 = findings(doc, "PAC-002")
+    assert [(f["outcome"], f["level"]) for f in pac2] == [("concern", "not-addressed")]
+    weighed = [a for a in doc["assessments"][0]["attributes"] if a["code"] == "PAC-002"]
+    assert weighed and weighed[0]["weight"] == 5 and weighed[0]["value"] == 0
 
 
 def test_without_rules_path_the_pack_is_absent(tmp_path: Path) -> None:
@@ -245,7 +268,10 @@ def test_installed_pack_is_found_by_entry_point(installed_python: str) -> None:
 
 def test_installed_pack_reports_in_assess(installed_python: str, tmp_path: Path) -> None:
     proposal = in_season_without_plan(tmp_path)
-    code, doc = assess_json("--fail-on", "never", str(proposal), python=installed_python)
+    code, doc = assess_json(
+        "--profile", str(PACK_PROFILE), "--fail-on", "never", str(proposal),
+        python=installed_python,
+    )  # fmt: skip
     assert code == 0
     assert PACK_ENTRY in doc["rule_packs"]
     assert [f["outcome"] for f in findings(doc, "PAC-001")] == ["concern"]

@@ -42,10 +42,15 @@ def test_case(case: dict[str, Any]) -> None:
         as_of=dt.date(2030, 1, 1),
     )
     findings = list(rule.check(proposal, ctx))
+    best = rule.attribute.levels[-1][0] if rule.attribute else None
     if case["expect"] == "silent":
-        assert not [f for f in findings if f.outcome in NEGATIVE], findings
+        assert not [f for f in findings if f.outcome in NEGATIVE and f.level is None], findings
+        assert all(f.level == best for f in findings if f.level is not None), findings
         return
-    hits = [f for f in findings if f.outcome == Outcome(case["expect"])]
+    if case["expect"] == "level":
+        hits = [f for f in findings if f.level == case["level"]]
+    else:
+        hits = [f for f in findings if f.outcome == Outcome(case["expect"]) and f.level is None]
     assert hits, f"expected {case['expect']}, got {findings}"
     if "field" in case:
         assert any(f.field == case["field"] for f in hits), [f.field for f in hits]

@@ -1,9 +1,13 @@
 """Pacific extras: two checks for deployments whose host is in the Pacific region.
 
 PAC-001 asks a deployment that runs through the tropical cyclone season to say how
-casualties are treated and evacuated when weather closes airfields and harbours.
+casualties are treated and evacuated when weather closes airfields and harbours. It
+scores nothing: medical evacuation is a fact the built-in AGY-006 already weighs, and a
+fact counts once, so PAC-001 reports a concern with the action that resolves it.
 PAC-002 asks a Pacific proposal to say how the host's exposure to climate change and
-natural hazards bears on the mission.
+natural hazards bears on the mission. It scores, through its own attribute: a profile
+must give that attribute a swing weight (pacific-extras.yaml beside this pack does), or
+pso refuses to run, so the pack moves the score only through the value model.
 
 Both rules stay silent for any other region. They read the proposal model only
 (`pso_cli.rules.api` and `pso_cli.model`), never YAML, and import nothing from this
@@ -21,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import (
+    Attribute,
     Consideration,
     Finding,
     Reference,
@@ -28,9 +33,10 @@ from pso_cli.rules.api import (
     RuleContext,
     Severity,
     concern,
+    info,
     missing,
+    rate,
     rule,
-    supports,
 )
 
 __version__ = "0.1.0"
@@ -155,7 +161,6 @@ def _evacuation_plan(p: Proposal, o: CycloneOptions, lead: str) -> Iterator[Find
         yield concern(
             "risk.medical_evacuation",
             f"{lead} but states no medical or evacuation plan.",
-            -8,
             condition="State how casualties will be treated and evacuated when a cyclone"
             " closes airfields and harbours.",
         )
@@ -164,17 +169,12 @@ def _evacuation_plan(p: Proposal, o: CycloneOptions, lead: str) -> Iterator[Find
     text = med.description or ""
     hit = _words(o.contingency_words).search(text)
     if hit:
-        yield supports(
-            field,
-            f"{lead}; the evacuation plan allows for it ('{hit.group(0)}').",
-            3,
-        )
+        yield info(field, f"{lead}; the evacuation plan allows for it ('{hit.group(0)}').")
         return
     yield concern(
         field if med.description else "risk.medical_evacuation",
         f"{lead} but the medical and evacuation plan does not say what happens when"
         " weather grounds aircraft.",
-        -4,
         condition="Add a cyclone contingency to the evacuation plan: sheltering and holding"
         " casualties, surgical care in theatre, or evacuation by sea.",
     )
@@ -245,6 +245,13 @@ def _texts(p: Proposal) -> Iterator[tuple[str, str]]:
         " wellbeing of the peoples of the Pacific",
     ),
     severity=Severity.MINOR,
+    attribute=Attribute(
+        "Climate and disaster exposure addressed",
+        (("not-addressed", 0), ("addressed", 100)),
+        # What it values is the proposal's own account of itself; the other texts it
+        # reads are facts other attributes own, read here as context only.
+        ("identity.summary",),
+    ),
     reads=(
         "location.region",
         "identity.summary",
@@ -280,18 +287,18 @@ def climate_exposure_addressed(p: Proposal, ctx: RuleContext) -> Iterable[Findin
     for field, text in stated:
         hit = pattern.search(text)
         if hit:
-            yield supports(
+            yield rate(
                 field,
+                "addressed",
                 f"The proposal addresses the host's climate or natural-hazard exposure"
                 f" ('{hit.group(0)}').",
-                3,
             )
             return
-    yield concern(
-        "strategic" if p.strategic is not None else "identity.summary",
+    yield rate(
+        "identity.summary",
+        "not-addressed",
         "The proposal does not say how the host's exposure to climate change and natural"
         " disasters affects the mission.",
-        -4,
         condition="State how climate and disaster exposure bears on the mission's objectives,"
         " its timing and its exit.",
     )
