@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from pso_cli.model import enums as e
 from pso_cli.model.findings import Severity
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
+from pso_cli.rules.api import (
+    Attribute,
+    Finding,
+    Reference,
+    RuleContext,
+    concern,
+    missing,
+    rate,
+    rule,
+)
 from pso_cli.rules.builtin.agencies._shared import AGY
 from pso_cli.rules.builtin.common import article
 
@@ -62,9 +71,16 @@ def threat_and_protection(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
     if risk is None or threat is None or fp is None:
         return
     msg = f"The threat is '{threat}' and force protection is '{fp}'."
-    field = "risk.threat_level" if fp == e.Adequacy.ADEQUATE else "risk.force_protection.adequacy"
     level = f"{threat}-{PROTECTION.get(fp, 'protected')}"
-    yield rate(field, level, msg, _condition(threat, fp))
+    if fp == e.Adequacy.ADEQUATE:
+        yield rate("risk.threat_level", level, msg, _condition(threat, fp))
+        return
+    field = "risk.force_protection.adequacy"
+    yield rate(field, level, msg)
+    # A protection gap is for the proposal's authors to close whatever the level's value:
+    # the action is a condition even where the residual risk still weighs for it.
+    gap = f"Force protection is only '{fp}' against {article(threat)} '{threat}' threat."
+    yield concern(field, gap, condition=_condition(threat, fp))
 
 
 def _condition(threat: e.Level, fp: e.Adequacy) -> str:

@@ -6,7 +6,16 @@ from collections.abc import Iterable
 
 from pso_cli.model import enums as e
 from pso_cli.model.proposal import Proposal
-from pso_cli.rules.api import Attribute, Finding, Reference, RuleContext, missing, rate, rule
+from pso_cli.rules.api import (
+    Attribute,
+    Finding,
+    Reference,
+    RuleContext,
+    concern,
+    missing,
+    rate,
+    rule,
+)
 from pso_cli.rules.builtin.agencies._shared import AGY
 from pso_cli.rules.builtin.common import article
 
@@ -44,12 +53,10 @@ def medical_evacuation(p: Proposal, ctx: RuleContext) -> Iterable[Finding]:
         yield missing(field, "Medical care and casualty evacuation are not assessed.")
         return
     against = f" against {article(level)} '{level}' threat" if level else ""
-    yield rate(
-        field,
-        str(med),
-        f"Medical care and evacuation are '{med}'{against}.",
-        None if med == e.Adequacy.ADEQUATE else CONDITION,
-    )
+    said = f"Medical care and evacuation are '{med}'{against}."
+    yield rate(field, str(med), said)
+    if med != e.Adequacy.ADEQUATE:  # a gap to close, whatever the level's value
+        yield concern(field, said, condition=CONDITION)
 
 
 RULE = medical_evacuation
