@@ -1,4 +1,5 @@
-"""engine.calibrate: the agreement mapping, the rows and the rate."""
+"""engine.calibrate: the agreement mapping, the rows, agreement among cases advised on,
+and coverage (further-analysis is an abstention, counted apart)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def _assessment(case: str, verdict: Verdict, reason: str = "Because.") -> Assess
         verdict=verdict,
         reason=reason,
         score=50.0,
-        confidence=0.5,
+        completeness=0.5,
         considerations=(),
         gates=(),
         findings=(),
@@ -66,8 +67,10 @@ def test_rows_sorted_and_rate() -> None:
         ]
     )
     assert [r.case for r in result.rows] == ["a", "b", "c"]
-    assert (result.agreed, result.total) == (2, 3)
-    assert result.rate == pytest.approx(2 / 3)
+    assert (result.agreed, result.advised, result.total) == (2, 2, 3)
+    assert result.rate == 1.0  # both cases advised on agree
+    assert result.coverage == pytest.approx(2 / 3)  # the third is an abstention
+    assert [r.advised for r in result.rows] == [True, True, False]
     assert [r.reason for r in result.rows[:2]] == ["", ""]
     assert result.rows[2].reason == "pso: Too much unknown. Case: x"
     assert result.unexplained == ()
@@ -75,7 +78,7 @@ def test_rows_sorted_and_rate() -> None:
 
 def test_disagreement_without_note_is_unexplained() -> None:
     result = calibrate([(_assessment("a", V.RECOMMEND), _record("declined"))])
-    assert result.rate == 0.0
+    assert (result.rate, result.coverage) == (0.0, 1.0)
     assert [r.case for r in result.unexplained] == ["a"]
     assert "no calibration_note" in result.rows[0].reason
     assert "\n" not in result.rows[0].reason
@@ -84,4 +87,10 @@ def test_disagreement_without_note_is_unexplained() -> None:
 def test_empty() -> None:
     result = calibrate([])
     assert result == Calibration(())
-    assert result.rate == 0.0
+    assert (result.rate, result.coverage) == (0.0, 0.0)
+
+
+def test_an_abstention_without_a_note_is_unexplained_too() -> None:
+    result = calibrate([(_assessment("a", V.FURTHER_ANALYSIS), _record("joined"))])
+    assert (result.advised, result.rate) == (0, 0.0)
+    assert [r.case for r in result.unexplained] == ["a"]
