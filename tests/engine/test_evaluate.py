@@ -58,7 +58,13 @@ def registry_of(*rules: api.Rule) -> Registry:
 
 
 def profile(**rules: RuleSetting) -> Profile:
-    return dataclasses.replace(load_profile("nz-default"), rules=dict(rules), rule_lines={})
+    """nz-default's weights, vetoes and thresholds with only the test rules: none of them
+    rates an attribute, so the profile weighs none (it would fail closed on weights for
+    rules that are not there)."""
+    base = load_profile("nz-default")
+    return dataclasses.replace(
+        base, rules=dict(rules), rule_lines={}, attributes={}, attribute_lines={}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +86,7 @@ def test_findings_are_stamped_with_rule_consideration_severity_and_position(
     assert a.severity == Severity.MINOR
     assert (a.line, a.column) == (3, 9)
     assert (b.line, b.column) == (4, 7)
-    assert b.effect == -4.0
+    assert (a.effect, b.effect) == (0.0, 0.0)  # rules never set points: only levels score
     assert b.condition == "Fix it."
 
 
@@ -119,8 +125,9 @@ def test_a_failing_rule_gives_further_analysis_and_an_unknown_gate(loaded: Loade
     a = assess_loaded(engine, loaded)
     assert a.verdict == Verdict.FURTHER_ANALYSIS
     assert "TST-002 could not be evaluated" in a.reason
-    (gate,) = a.gates
-    assert (gate.rule, gate.status) == ("TST-002", "unknown")
+    gate, *vetoes = a.gates  # the gate rules first, then the profile's vetoes
+    assert (gate.rule, gate.kind, gate.status) == ("TST-002", "gate", "unknown")
+    assert vetoes and {(v.kind, v.status) for v in vetoes} == {("veto", "unknown")}
 
 
 def test_bad_field_paths_fall_back_to_the_document(loaded: Loaded) -> None:
@@ -133,13 +140,26 @@ def test_bad_field_paths_fall_back_to_the_document(loaded: Loaded) -> None:
     assert (b.line, b.column) == (1, 1)
 
 
-def test_profile_severity_override_scales_effects(loaded: Loaded) -> None:
+def test_profile_severity_override_sets_severity_but_never_an_effect(loaded: Loaded) -> None:
+    """A profile's severity for a rule is the severity its non-scoring findings carry
+    (the reports' and SARIF's level; a major concern keeps a verdict from an unconditional
+    recommend). It no longer scales effects: only an attribute's level moves a score, and
+    information has no severity whatever the profile says."""
     rule = make_rule("TST-001", good, severity=Severity.MAJOR)
     up = run(loaded, rule, prof=profile(**{"TST-001": RuleSetting(severity=Severity.CRITICAL)}))
     down = run(loaded, rule, prof=profile(**{"TST-001": RuleSetting(severity=Severity.MINOR)}))
-    assert [f.effect for f in up] == [20.0, -8.0]
-    assert [f.effect for f in down] == [5.0, -2.0]
-    assert {f.severity for f in up} == {Severity.CRITICAL}
+    same = run(loaded, rule)
+    assert [f.severity for f in up] == [Severity.CRITICAL, Severity.CRITICAL]
+    assert [f.severity for f in down] == [Severity.MINOR, Severity.MINOR]
+    assert [f.severity for f in same] == [Severity.MAJOR, Severity.MAJOR]
+    assert [f.effect for f in up + down + same] == [0.0] * 6
+
+    def informs(p: Proposal, ctx: api.RuleContext) -> Iterable[Finding]:
+        yield api.info("identity.name", "for information")
+
+    quiet = make_rule("TST-002", informs, severity=Severity.MAJOR)
+    (i,) = run(loaded, quiet, prof=profile(**{"TST-002": RuleSetting(severity=Severity.CRITICAL)}))
+    assert (i.outcome, i.severity) == (Outcome.INFO, Severity.INFO)
 
 
 def test_disabled_rule_does_not_run(loaded: Loaded) -> None:

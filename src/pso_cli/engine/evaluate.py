@@ -32,15 +32,8 @@ from pso_cli.rules.registry import Registry
 from pso_cli.rules.retired import successor
 
 RULE_TIME_LIMIT_S = 2.0
-_SCALED = (Outcome.SUPPORTS, Outcome.CONCERN)
 _ERROR, _MAJOR = Outcome.ERROR, Severity.MAJOR  # enum attribute lookups are slow in 3.11
 _INFO, _INFO_SEVERITY = Outcome.INFO, Severity.INFO  # information has no severity
-_SEVERITY_WEIGHT = {
-    Severity.CRITICAL: 2.0,
-    Severity.MAJOR: 1.0,
-    Severity.MINOR: 0.5,
-    Severity.INFO: 0.0,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +42,6 @@ class ActiveRule:
     severity: Severity
     options: BaseModel
     builtin: bool = False  # from pso's own packs: shares the proposal, not a private copy
-
-    @property
-    def scale(self) -> float:
-        """Effects scale when a profile raises or lowers a rule's severity."""
-        default = _SEVERITY_WEIGHT[self.rule.severity] or 1.0
-        return _SEVERITY_WEIGHT[self.severity] / default
 
 
 def _unknown_rule(profile: Profile, key: str) -> ConfigError:
@@ -127,16 +114,13 @@ class _Prepared:
     code: str
     name: str
     consideration: Consideration
-    severity: Severity
-    scale: float
+    severity: Severity  # the profile's (or the rule's): a non-scoring finding's severity
 
     @classmethod
     def of(cls, active: ActiveRule, as_of: dt.date, commitments: Sequence[Any]) -> _Prepared:
         r = active.rule
         ctx = RuleContext(options=active.options, as_of=as_of, commitments=commitments)
-        return cls(
-            active, r.check, ctx, r.code, r.name, r.consideration, active.severity, active.scale
-        )
+        return cls(active, r.check, ctx, r.code, r.name, r.consideration, active.severity)
 
 
 class _PlanCache:
