@@ -39,6 +39,7 @@ SOFA_NEGOTIATING = ("status: signed", "status: negotiating")
 FP_PARTIAL = ("adequacy: adequate\n    provided_by", "adequacy: partial\n    provided_by")
 FP_INADEQUATE = ("adequacy: adequate\n    provided_by", "adequacy: inadequate\n    provided_by")
 THREAT_HIGH = ("threat_level: moderate", "threat_level: high")
+THREAT_EXTREME = ("threat_level: moderate", "threat_level: extreme")
 DETERIORATING = ("threat_trend: stable", "threat_trend: deteriorating")
 
 
@@ -114,20 +115,47 @@ def test_changed_fields_are_located_in_the_new_file(tmp_path: Path, engine: Engi
 
 
 def test_interacting_edits_leave_a_residual(tmp_path: Path, engine: Engine) -> None:
-    """A deteriorating trend makes the threat one step worse: alone, each edit takes a
-    moderate, protected threat to a high one (value 85 -> 60); together they make it
-    extreme (40), less than the two single drops add up to, so the parts do not sum."""
+    """The threat and its force protection are one attribute (AGY-005, the residual risk):
+    alone, an extreme threat takes a moderate, protected one from 85 to 40, and inadequate
+    protection takes it to 30 (moderate-unprotected); together they make it
+    extreme-unprotected (0), a drop of 85, less than the two single drops (100) add up to,
+    so the parts do not sum: the residual is 15 value points at AGY-005's weight."""
+    old = version(tmp_path, "old.yaml")
+    new = version(tmp_path, "new.yaml", THREAT_EXTREME, FP_INADEQUATE)
+    d = run(engine, old, new)
+    by_field = {f.field: f.alone for f in d.fields}
+    threat, fp = by_field["risk.threat_level"], by_field["risk.force_protection.adequacy"]
+    assert threat is not None and fp is not None
+    alone = dict(threat.considerations)[C.AGENCIES] + dict(fp.considerations)[C.AGENCIES]
+    total = {s.consideration: s.delta for s in d.considerations}[C.AGENCIES]
+    assert total is not None and alone < total < 0
+    models = {m.code: m for m in engine.attributes if m.consideration is C.AGENCIES}
+    applies = {x.code for x in d.old.attributes if x.consideration is C.AGENCIES}
+    swing = sum(m.weight for code, m in models.items() if code in applies)
+    residual = round(15 * models["AGY-005"].weight / swing, 1)
+    assert dict(d.interaction)[C.AGENCIES] == residual > 0
+    assert abs(residual - (total - alone)) <= 0.15  # the parts are rounded, the residual not
+    assert d.interaction_score is not None and d.interaction_score > 0
+
+
+def test_edits_to_two_attributes_do_not_interact(tmp_path: Path, engine: Engine) -> None:
+    """The threat's trend is its own attribute (AGY-013), no longer a step up of the
+    threat in AGY-005: a higher threat and a deteriorating trend add up, in one
+    consideration, with no residual (not even a tenth from rounding)."""
     old = version(tmp_path, "old.yaml")
     new = version(tmp_path, "new.yaml", THREAT_HIGH, DETERIORATING)
     d = run(engine, old, new)
     by_field = {f.field: f.alone for f in d.fields}
     threat, trend = by_field["risk.threat_level"], by_field["risk.threat_trend"]
     assert threat is not None and trend is not None
-    alone = dict(threat.considerations)[C.AGENCIES] + dict(trend.considerations)[C.AGENCIES]
-    total = {s.consideration: s.delta for s in d.considerations}[C.AGENCIES]
-    assert total is not None and alone < total < 0
-    assert dict(d.interaction)[C.AGENCIES] == round(total - alone, 1) > 0
-    assert d.interaction_score is not None and d.interaction_score > 0
+    assert [c for c, _ in threat.considerations] == [C.AGENCIES]
+    assert [c for c, _ in trend.considerations] == [C.AGENCIES]
+    assert d.interaction_score == 0
+    assert dict(d.interaction)[C.AGENCIES] == 0
+    changed = {x.code: (x.old, x.new) for x in d.attributes}
+    assert set(changed) == {"AGY-005", "AGY-013"}
+    assert changed["AGY-005"][1] is not None and changed["AGY-005"][1].level == "high-protected"
+    assert changed["AGY-013"][1] is not None and changed["AGY-013"][1].level == "deteriorating"
 
 
 def test_verdict_each_edit_would_give_alone(tmp_path: Path, engine: Engine) -> None:

@@ -10,8 +10,10 @@ re-assessing it. A score that is not there on one side (nothing it weighs is sta
 has no delta: None, never a number made up for it.
 
 One-at-a-time attribution is honest only with its residual: edits interact (stating
-one fact can make another count, a blocker hides every score), so the parts need not
-sum to the total, and the difference is reported as `interaction`.
+one fact can make another count, two facts of one attribute combine), so the parts need
+not sum to the total, and the difference is reported as `interaction`. Deltas and the
+residual are taken on the unrounded scores and rounded once, so edits that cannot
+interact leave no residual from rounding.
 
 Pure: two loaded proposals and an engine in, a Diff out; rendering is elsewhere.
 """
@@ -63,10 +65,11 @@ class ScoreDelta:
     new: float | None
     old_completeness: float = 1.0
     new_completeness: float = 1.0
+    exact: float | None = None  # new - old before rounding (None: from old and new)
 
     @property
     def delta(self) -> float | None:
-        return delta(self.old, self.new)
+        return delta(self.old, self.new) if self.exact is None else _r(self.exact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +131,12 @@ class Diff:
     interaction_score: float | None  # total score change minus the single-edit parts
     interaction: tuple[tuple[Consideration, float], ...]  # the same per consideration
     attributes: tuple[AttributeChange, ...] = ()  # level changes, in the profile's order
+    exact_score_delta: float | None = None  # before rounding (None: from the two scores)
 
     @property
     def score_delta(self) -> float | None:
+        if self.exact_score_delta is not None:
+            return _r(self.exact_score_delta)
         return delta(self.old.score, self.new.score)
 
     @property
@@ -158,16 +164,38 @@ def _scores(a: Assessment) -> dict[Consideration, float | None]:
     return {c.consideration: c.score for c in a.considerations}
 
 
-def _moved(before: Assessment, after: Assessment) -> tuple[tuple[Consideration, float], ...]:
-    """Non-zero consideration deltas, where both sides have a score."""
-    old, new = _scores(before), _scores(after)
-    deltas = ((c, delta(old.get(c), new[c])) for c in new)
-    return tuple((c, d) for c, d in deltas if d is not None and d != 0)
+_Exact = tuple[float | None, dict[Consideration, float | None]]
+
+
+def _exact(a: Assessment) -> _Exact:
+    """The overall and consideration scores before the report's rounding, from the
+    attributes' contributions (which add up to each score). Deltas taken between rounded
+    scores would leave a residual of a tenth or two between edits that cannot interact."""
+    per: dict[Consideration, float | None] = {}
+    for c in a.considerations:
+        mine = [x.contribution for x in a.attributes if x.consideration is c.consideration]
+        per[c.consideration] = None if c.score is None else sum(mine)
+    scored = [(c.weight, per[c.consideration]) for c in a.considerations]
+    known = [(w, s) for w, s in scored if s is not None]
+    total_w = sum(w for w, _ in known)
+    overall = None if a.score is None or total_w <= 0 else sum(w * s for w, s in known) / total_w
+    return overall, per
+
+
+def _exact_delta(old: float | None, new: float | None) -> float | None:
+    return None if old is None or new is None else new - old
+
+
+def _moved(before: _Exact, after: _Exact) -> tuple[tuple[Consideration, float], ...]:
+    """Non-zero consideration deltas (rounded), where both sides have a score."""
+    old, new = before[1], after[1]
+    deltas = ((c, _exact_delta(old.get(c), new[c])) for c in new)
+    return tuple((c, _r(d)) for c, d in deltas if d is not None and _r(d) != 0)
 
 
 def _attribute(
-    engine: Engine, loaded: Loaded, base: Assessment, data: dict[str, Any]
-) -> Attribution | None:
+    engine: Engine, loaded: Loaded, base: _Exact, data: dict[str, Any]
+) -> tuple[Attribution, _Exact] | None:
     from pso_cli.engine.assess import assess_loaded
 
     try:
@@ -175,18 +203,25 @@ def _attribute(
     except ValidationError:
         return None
     a = assess_loaded(engine, dataclasses.replace(loaded, proposal=proposal))
-    return Attribution(a.verdict, a.score, delta(base.score, a.score), _moved(base, a))
+    exact = _exact(a)
+    moved = _exact_delta(base[0], exact[0])
+    score_delta = None if moved is None else _r(moved)
+    return Attribution(a.verdict, a.score, score_delta, _moved(base, exact)), exact
 
 
 def _field_changes(
     engine: Engine, old: Loaded, new: Loaded, base: Assessment
-) -> tuple[FieldChange, ...]:
+) -> tuple[tuple[FieldChange, ...], list[_Exact]]:
+    """Each edit with what it does alone, and the exact scores each edit alone gives."""
     before = old.proposal.model_dump(mode="json")
     after = new.proposal.model_dump(mode="json")
-    out = []
+    start = _exact(base)
+    out, parts = [], []
     for path, o, n in walk(before, after):
         line, column = new.source_map.value(path)
-        alone = _attribute(engine, old, base, apply_change(before, path, n))
+        attributed = _attribute(engine, old, start, apply_change(before, path, n))
+        if attributed is not None:
+            parts.append(attributed[1])
         out.append(
             FieldChange(
                 format_dotted(path),
@@ -195,10 +230,10 @@ def _field_changes(
                 None if n is ABSENT else n,
                 line,
                 column,
-                alone,
+                None if attributed is None else attributed[0],
             )
         )
-    return tuple(out)
+    return tuple(out), parts
 
 
 def _key(f: Finding) -> tuple[str, str, Outcome]:
@@ -256,26 +291,24 @@ def diff_attributes(old: Assessment, new: Assessment) -> tuple[AttributeChange, 
 
 
 def _interaction(
-    old: Assessment, new: Assessment, fields: tuple[FieldChange, ...]
+    old: Assessment, new: Assessment, parts: list[_Exact]
 ) -> tuple[float | None, tuple[tuple[Consideration, float], ...]]:
-    parts = [f.alone for f in fields if f.alone is not None]
-    total = delta(old.score, new.score)
-    singles = [p.score_delta for p in parts]
+    """The total change minus the single-edit parts, on the unrounded scores."""
+    a, b = _exact(old), _exact(new)
+    total = _exact_delta(a[0], b[0])
+    singles = [_exact_delta(a[0], p[0]) for p in parts]
     score = None
     if total is not None and all(d is not None for d in singles):
         score = _r(total - sum(d for d in singles if d is not None))
     per = []
-    for c, moved in _moved(old, new) + _unmoved(old, new):
-        alone = sum(d for p in parts for k, d in p.considerations if k == c)
-        per.append((c, _r(moved - alone)))
+    for c, after in b[1].items():
+        before = a[1].get(c)
+        if before is None or after is None:
+            continue  # no score on one side: no delta, so nothing to attribute
+        alone = sum(d for p in parts if (d := _exact_delta(before, p[1].get(c))) is not None)
+        per.append((c, _r(after - before - alone)))
     order = {c: i for i, c in enumerate(Consideration)}
     return (score, tuple(sorted(per, key=lambda x: order[x[0]])))
-
-
-def _unmoved(old: Assessment, new: Assessment) -> tuple[tuple[Consideration, float], ...]:
-    """The considerations scored on both sides whose score did not move (delta 0)."""
-    a, b = _scores(old), _scores(new)
-    return tuple((c, 0.0) for c in b if b[c] is not None and a.get(c) is not None and a[c] == b[c])
 
 
 def diff(engine: Engine, old: Loaded, new: Loaded) -> Diff:
@@ -285,6 +318,7 @@ def diff(engine: Engine, old: Loaded, new: Loaded) -> Diff:
     engine = dataclasses.replace(engine, analysis=Analysis())  # plain: no what-if inside
     a, b = assess_loaded(engine, old), assess_loaded(engine, new)
     before = {c.consideration: c for c in a.considerations}
+    (old_score, old_per), (new_score, new_per) = _exact(a), _exact(b)
     deltas = tuple(
         ScoreDelta(
             c.consideration,
@@ -292,9 +326,13 @@ def diff(engine: Engine, old: Loaded, new: Loaded) -> Diff:
             c.score,
             before[c.consideration].completeness if c.consideration in before else 0.0,
             c.completeness,
+            _exact_delta(old_per.get(c.consideration), new_per[c.consideration]),
         )
         for c in b.considerations
     )
-    fields = _field_changes(engine, old, new, a)
-    score, per = _interaction(a, b, fields)
-    return Diff(a, b, deltas, diff_findings(a, b), fields, score, per, diff_attributes(a, b))
+    fields, parts = _field_changes(engine, old, new, a)
+    score, per = _interaction(a, b, parts)
+    return Diff(
+        a, b, deltas, diff_findings(a, b), fields, score, per, diff_attributes(a, b),
+        _exact_delta(old_score, new_score),
+    )  # fmt: skip
