@@ -123,8 +123,29 @@ def test_criteria_show_resolves_extends(pso: Any) -> None:
     assert doc["name"] == "humanitarian-priority"
     assert doc["weights"]["strategic"] == 0.40
     assert doc["thresholds"]["with_conditions"] == 45
-    assert doc["thresholds"]["min_confidence"] == base["thresholds"]["min_confidence"]
+    inherited = ("recommend", "min_completeness", "min_consideration_completeness")
+    assert {k: doc["thresholds"][k] for k in inherited} == {
+        k: base["thresholds"][k] for k in inherited
+    }  # completeness was confidence before the value model
+    assert doc["attributes"] == base["attributes"]  # swing weights and values, inherited
     assert doc["sha256"] != base["sha256"]
+
+
+def test_criteria_show_has_each_attribute_its_vetoes_and_must_haves(pso: Any) -> None:
+    """Issue 15: each attribute's swing weight and value function is shown by
+    `pso criteria show`, as are the vetoes and the facts pso must have."""
+    doc = json.loads(pso("criteria", "show").stdout)
+    from pso_cli.rules.registry import build_registry
+
+    rules = build_registry(use_plugins=False).rules.values()
+    scoring = {r.code for r in rules if r.attribute is not None}
+    assert set(doc["attributes"]) == scoring
+    assert doc["attributes"]["AGY-013"] == {
+        "weight": 5.0,
+        "values": {"deteriorating": 0.0, "stable": 60.0, "improving": 100.0},
+    }
+    assert doc["vetoes"]["national-command"]["verdict"] == "do-not-recommend"
+    assert "risk.threat_level" in doc["must_have"]
 
 
 def test_criteria_show_unknown_exits_4(pso: Any) -> None:

@@ -31,7 +31,9 @@ def show(
         str, typer.Argument(metavar="NAME|PATH", help="Profile name or file.")
     ] = "nz-default",
 ) -> None:
-    """Print a profile fully resolved (extends applied), as JSON."""
+    """Print a profile fully resolved (extends applied), as JSON: weights, thresholds,
+    rule settings, each attribute's swing weight and value function, vetoes and the
+    facts pso must have."""
     from pso_cli.criteria.profile import load_profile
 
     p = load_profile(name)
@@ -45,6 +47,11 @@ def show(
         "rules": {
             k: v.model_dump(mode="json", exclude_defaults=True) for k, v in sorted(p.rules.items())
         },
+        "attributes": {  # swing weights and value functions, in the profile's order
+            k: v.model_dump(mode="json", exclude_none=True) for k, v in p.attributes.items()
+        },
+        "vetoes": {k: v.model_dump(mode="json") for k, v in p.vetoes.items()},
+        "must_have": list(p.must_have),
         "commitments": p.commitments,
     }
     sys.stdout.write(json.dumps(doc, indent=2) + "\n")
