@@ -11,7 +11,7 @@ from pso_cli.errors import InputError, Problem
 from pso_cli.loading.load import load_proposal, proposal_from_bytes, validate_document
 
 REPO = Path(__file__).resolve().parents[2]
-HEAD = b"pso_format: 1\nidentity:\n  name: Test\n  id: test-id\n"
+HEAD = b"pso_format: 2\nidentity:\n  name: Test\n  id: test-id\n"
 
 
 def problems(data: bytes, path: str = "f.yaml") -> list[Problem]:
@@ -127,14 +127,14 @@ def test_unknown_key_without_a_close_spelling_lists_allowed_keys() -> None:
 
 
 def test_missing_required_field_located_at_the_parent_section_line() -> None:
-    p = one(b"pso_format: 1\nidentity:\n  name: Test\n")
+    p = one(b"pso_format: 2\nidentity:\n  name: Test\n")
     assert at(p) == (2, 1)  # the `identity:` key, where the missing field belongs
     assert p.message == "missing required field 'id' in identity"
     assert p.location.field == "identity.id"
 
 
 def test_missing_required_top_level_field_located_at_the_document() -> None:
-    p = one(b"pso_format: 1\n")
+    p = one(b"pso_format: 2\n")
     assert at(p) == (1, 1)
     assert p.message == "missing required field 'identity'"
 
@@ -147,7 +147,7 @@ def test_missing_field_inside_a_list_item() -> None:
 
 def test_several_problems_are_sorted_in_file_order() -> None:
     data = (
-        b"pso_format: 1\nidentity:\n  name: Test\n  id: BAD ID\n"
+        b"pso_format: 2\nidentity:\n  name: Test\n  id: BAD ID\n"
         b"location:\n  duration_months: 0\n  regoin: pacific\n"
     )
     ps = problems(data)
@@ -218,10 +218,25 @@ def test_yes_and_no_are_never_guessed_to_be_booleans() -> None:
         assert "expected true or false" in p.message
 
 
+def test_format_2_is_current_and_loads_without_a_notice() -> None:
+    loaded = proposal_from_bytes(HEAD, "f.yaml")
+    assert loaded.proposal.pso_format == 2
+    assert loaded.notices == ()
+
+
+def test_format_1_still_loads_with_a_notice_to_migrate() -> None:
+    loaded = proposal_from_bytes(HEAD.replace(b"pso_format: 2", b"pso_format: 1"), "f.yaml")
+    assert loaded.proposal.pso_format == 2  # read as format 2
+    assert loaded.proposal.identity.id == "test-id"
+    assert loaded.notices == ("format 1 file read as format 2; `pso migrate f.yaml` rewrites it",)
+
+
 def test_unsupported_format_version() -> None:
-    p = one(b"pso_format: 2\nidentity:\n  name: Test\n  id: test-id\n")
+    p = one(b"pso_format: 3\nidentity:\n  name: Test\n  id: test-id\n")
     assert at(p) == (1, 13)
-    assert p.message == "pso_format: unsupported format version 2; expected 1"
+    assert p.message == (
+        "pso_format: unsupported format version 3; expected 2 (or 1, which is still read)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -254,9 +269,9 @@ def test_validate_document_locates_profile_errors() -> None:
 
 
 def test_text_fields_are_stripped_and_bounded() -> None:
-    loaded = proposal_from_bytes(b"pso_format: 1\nidentity:\n  name: '  X  '\n  id: ab\n", "f")
+    loaded = proposal_from_bytes(b"pso_format: 2\nidentity:\n  name: '  X  '\n  id: ab\n", "f")
     assert loaded.proposal.identity.name == "X"
-    p = one(b"pso_format: 1\nidentity:\n  name: ''\n  id: ab\n")
+    p = one(b"pso_format: 2\nidentity:\n  name: ''\n  id: ab\n")
     assert p.location.field == "identity.name"
 
 
@@ -276,8 +291,20 @@ def test_numbers_are_numbers_not_booleans_or_quoted_text(section: bytes) -> None
 
 
 def test_format_version_true_is_not_version_1() -> None:
-    p = one(HEAD.replace(b"pso_format: 1", b"pso_format: true"))
-    assert p.message == "pso_format: unsupported format version true; expected 1"
+    p = one(HEAD.replace(b"pso_format: 2", b"pso_format: true"))
+    assert at(p) == (1, 13)
+    assert p.message == (
+        "pso_format: unsupported format version true; expected 2 (or 1, which is still read)"
+    )
+
+
+def test_format_version_1_0_is_not_version_1() -> None:
+    p = one(HEAD.replace(b"pso_format: 2", b"pso_format: 1.0"))
+    assert at(p) == (1, 13)
+    assert p.message == (
+        "pso_format: unsupported format version 1.0; expected the integer 2 "
+        "(or 1, which is still read)"
+    )
 
 
 def test_a_source_id_used_twice_is_refused() -> None:

@@ -72,13 +72,16 @@ def _unique_source_ids(sources: list[Any]) -> list[Any]:
     return sources
 
 
+_STILL = "2 (or 1, which is still read)"  # as model.diagnostics says of any other version
+
+
 def _not_a_bool(value: Any) -> Any:
     """The format version is an integer: `true` and `2.0` equal 1 and 2 to Python, but as
     a format version they are a mistake, not a version."""
     if isinstance(value, bool):
-        raise ValueError(f"unsupported format version {str(value).lower()}; expected 2")
+        raise ValueError(f"unsupported format version {str(value).lower()}; expected {_STILL}")
     if isinstance(value, float):
-        raise ValueError(f"unsupported format version {value}; expected the integer 2")
+        raise ValueError(f"unsupported format version {value}; expected the integer {_STILL}")
     return value
 
 
