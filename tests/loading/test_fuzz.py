@@ -42,7 +42,15 @@ def check_loads_or_located(data: bytes) -> Loaded | None:
 YAMLISH = st.sampled_from(
     [
         *": -[]{}&*!|>'\"%@`#,?\n\t ",
-        *("pso_format: 1\n", "identity:\n  name: x\n  id: xx\n", "<<", "---", "...", "~"),
+        *(
+            "pso_format: 2\n",
+            "pso_format: 1\n",
+            "identity:\n  name: x\n  id: xx\n",
+            "<<",
+            "---",
+            "...",
+            "~",
+        ),
         *(".nan", "!!python/object:os.system", "\ufeff", "\x00", "\u2028", "é", "0x", "1e9999"),
     ]
 )
@@ -159,8 +167,12 @@ def test_near_valid_proposals_load_and_assess(doc: dict[str, Any]) -> None:
     a = assess_loaded(engine(), loaded)
     assert isinstance(a, Assessment)
     assert isinstance(a.verdict, Verdict)
-    assert 0.0 <= a.score <= 100.0
-    assert 0.0 <= a.confidence <= 1.0
+    assert 0.0 <= a.completeness <= 1.0  # completeness, the value model's confidence
+    assert 0.0 <= a.score_low <= a.score_high <= 100.0
+    if a.score is None:  # nothing scored is stated: no score, never a made-up number
+        assert a.completeness == 0.0
+    else:
+        assert a.score_low <= a.score <= a.score_high
     assert not [f for f in a.findings if f.outcome == "error"], [
         f.message for f in a.findings if f.outcome == "error"
     ]
