@@ -264,7 +264,7 @@ def test_output_format_follows_the_extension_unless_format_is_given(
     pso("assess", "examples/ramsi-2003.yaml", "-o", str(sarif), "--as-of", "2003-07-20")
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     pso("assess", "examples/ramsi-2003.yaml", "-o", str(xml), "-f", "json", "--as-of", "2003-07-20")
-    assert json.loads(xml.read_text())["schema_version"] == 1
+    assert json.loads(xml.read_text())["schema_version"] == 2  # the value model's report
 
 
 def test_a_huge_jobs_count_is_a_usage_error(pso: Any) -> None:
