@@ -35,9 +35,11 @@ _WWW = re.compile(r"(?i)\bwww\.")
 
 
 def md_text(text: str) -> str:
-    """Escaped Markdown that no renderer autolinks: `https://x` keeps its characters but
-    its colon is an entity, `www.x` its dot, an @ its entity (render.markdown.escape);
-    `$` is escaped too, so that two amounts never open GitHub's inline mathematics."""
+    """Escaped Markdown that no renderer autolinks: render.markdown.escape puts a
+    backslash before the ':' of '://' and the '.' of 'www.' and a zero-width space after
+    an @ entity; a scheme written without '//' (`mailto:`, `xmpp:`) gets its colon as an
+    entity here. `$` is escaped too, so that two amounts never open GitHub's inline
+    mathematics."""
     out = _SCHEME.sub(lambda m: f"{m.group(1)}&#58;", escape(text).replace("$", "\\$"))
     out = _WWW.sub(lambda m: f"{m.group(0)[:3]}&#46;", out)
     if not out:
