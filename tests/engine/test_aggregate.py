@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pso_cli.criteria.profile import Thresholds
-from pso_cli.engine.aggregate import Judgement, decide, verdict_of
+from pso_cli.engine.aggregate import Judgement, decide, lower_initial, verdict_of
 from pso_cli.engine.value import AttributeModel, OverallValue, Rated, evaluate
 from pso_cli.model.findings import Finding, Gate, Outcome, Severity, Verdict
 from pso_cli.model.kinds import Consideration as C
 from pso_cli.model.legal_analysis import Basis, LegalAnalysis, LegalOutcome
+from pso_cli.model.run import Invalid
+
+REPO = Path(__file__).resolve().parents[2]
 
 T = Thresholds(recommend=70, with_conditions=50)  # no completeness floor, as nz-default
 LEVELS = ("worst", "low", "mid", "high", "best")
@@ -56,12 +60,13 @@ def test_all_sound_recommends() -> None:
 
 def test_a_gate_blocker_forces_do_not_recommend_whatever_the_score() -> None:
     d = decide([finding(Outcome.BLOCKER, message="No basis.")], overall(), T)
-    assert d.verdict is Verdict.DO_NOT_RECOMMEND and "No basis." in d.reason
+    assert d.verdict is Verdict.DO_NOT_RECOMMEND and d.reason == "A gate is not met: no basis."
 
 
 def test_a_failed_veto_forces_its_verdict() -> None:
     d = decide([], overall(), T, Judgement(gates=(veto("failed"),)))
-    assert d.verdict is Verdict.DO_NOT_RECOMMEND and "Duty of care" in d.reason
+    assert d.verdict is Verdict.DO_NOT_RECOMMEND
+    assert d.reason == "A veto is not met: duty of care (risk.threat_level)."
     fa = Judgement(gates=(veto("failed", "further-analysis"),),
                    veto_conditions={"duty-of-care": "Close the gap."})  # fmt: skip
     d = decide([], overall(), T, fa)
@@ -80,6 +85,69 @@ def test_contested_law_asks_for_legal_advice() -> None:
     d = decide([], overall(), T, j)
     assert d.verdict is Verdict.FURTHER_ANALYSIS
     assert d.conditions[0] == "Obtain legal advice on whether X may consent."
+
+
+def test_a_condition_asked_twice_is_listed_once_in_order() -> None:
+    """Basra 2003: the law's question is also the legal gate's condition (and a rule may
+    repeat one); each condition is listed once, where it first comes, and counted once."""
+    ask = "whether resolution 1483 (2003) supports a presence without consent"
+    j = Judgement(law=law(LegalOutcome.CONTESTED, questions=(ask, "whether Y may consent")))
+    again = finding(Outcome.CONCERN, rule="LEG-001", condition=f"Obtain legal advice on {ask}.")
+    sofa = finding(Outcome.CONCERN, rule="LEG-005", condition="Conclude a SOFA.")
+    d = decide([again, sofa, again], overall(), T, j)
+    assert d.conditions == (
+        f"Obtain legal advice on {ask}.",
+        "Obtain legal advice on whether Y may consent.",
+        "Conclude a SOFA.",
+    )
+    verdict, reason, _ = verdict_of([again, sofa], overall(), d.conditions, T)
+    assert verdict is Verdict.WITH_CONDITIONS and "3 conditions to meet" in reason
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        ("A partial force-protection gap is closed", "a partial force-protection gap is closed"),
+        (
+            "Contested in the territory of Iraq: consent",
+            "contested in the territory of Iraq: consent",
+        ),
+        ("Force protection is adequate", "force protection is adequate"),
+        ("The UN has not acted", "the UN has not acted"),
+        ("MFAT in a regional mission", "MFAT in a regional mission"),  # an acronym
+        ("NZ keeps command", "NZ keeps command"),
+        ("UN-led or coalition", "UN-led or coalition"),
+        ("New Zealand keeps national command", "New Zealand keeps national command"),  # a name
+        ("Solomon Islands consents", "Solomon Islands consents"),
+        ("already lower", "already lower"),
+        ("", ""),
+    ],
+)
+def test_a_title_quoted_after_a_colon_is_lower_cased_unless_a_name(title: str, quoted: str) -> None:
+    assert lower_initial(title) == quoted
+
+
+def test_reasons_quote_titles_and_the_law_in_lower_case_after_their_colon() -> None:
+    title, field = "A partial force-protection gap is closed", "risk.force_protection.adequacy"
+    gap = Gate("protection-gap", title, "failed", field, 87, 3, "veto", "further-analysis")
+    d = decide([], overall(), T, Judgement(gates=(gap,)))
+    assert d.reason == (
+        "A veto is not met until resolved: a partial force-protection gap is closed "
+        "(risk.force_protection.adequacy)."
+    )
+    assert d.conditions == (
+        "Resolve: a partial force-protection gap is closed (risk.force_protection.adequacy).",
+    )
+    command = Gate("national-command", "New Zealand keeps national command", "failed",
+                   "risk.command", 9, 3, "veto")  # fmt: skip
+    d = decide([], overall(), T, Judgement(gates=(command,)))
+    assert d.reason == "A veto is not met: New Zealand keeps national command (risk.command)."
+    j = Judgement(law=law(LegalOutcome.CONTESTED, reason="Contested in the territory of X: why."))
+    d = decide([], overall(), T, j)
+    assert d.reason == "The legal basis is contested: contested in the territory of X: why."
+    j = Judgement(law=law(LegalOutcome.UNKNOWN, reason="Unknown in the territory of X: why."))
+    d = decide([], overall(), T, j)
+    assert d.reason == "The legal basis cannot be established: unknown in the territory of X: why."
 
 
 def test_contested_law_settled_on_advice_lets_the_score_decide() -> None:
@@ -171,3 +239,14 @@ def test_order_blocker_before_error_before_law_before_score() -> None:
     both = [finding(Outcome.ERROR), finding(Outcome.BLOCKER)]
     assert decide(both, overall(), T, j).verdict is Verdict.DO_NOT_RECOMMEND
     assert decide([finding(Outcome.ERROR)], overall(), T, j).reason.startswith("Rule ")
+
+
+def test_basra_2003_lists_its_legal_question_once() -> None:
+    """End to end: the law's question on resolution 1483 is also LEG-001's condition."""
+    from pso_cli.api import run_assessment
+
+    (a,) = run_assessment([str(REPO / "examples/history/basra-engineers-2003.yaml")]).items
+    assert not isinstance(a, Invalid)
+    asks = [c for c in a.conditions if "resolution 1483" in c]
+    assert len(asks) == 1 and len(a.conditions) == len(set(a.conditions))
+    assert a.reason.startswith("The legal basis is contested: contested in the territory of Iraq")

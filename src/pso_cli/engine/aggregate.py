@@ -66,6 +66,32 @@ def _result(cv: ConsiderationValue) -> ConsiderationResult:
     )
 
 
+def lower_initial(text: str) -> str:
+    """`text` with its first letter lower-cased, to quote it after a colon inside a
+    sentence, unless it begins with an acronym or a proper name.
+
+    A first word whose second letter is lower-case is an ordinary word ('Force
+    protection', 'Contested in'), and so is the article 'A'; one whose second character
+    is a capital or a digit is an acronym ('MFAT', 'NZ', 'UN'). An ordinary-looking word
+    followed by a capitalised word ('New Zealand', 'Solomon Islands') begins a name.
+    """
+    first, _, rest = text.partition(" ")
+    if not first[:1].isupper():
+        return text
+    if first != "A" and not (len(first) > 1 and first[1].islower()):
+        return text  # an acronym, or a single capital that is not the article
+    after = rest.split(" ", 1)[0]
+    if first != "A" and after[:1].isupper() and after[1:2].islower():
+        return text  # 'New Zealand', 'Pacific Islands Forum': a name
+    return text[:1].lower() + text[1:]
+
+
+def all_conditions(findings: Sequence[Finding], j: Judgement) -> tuple[str, ...]:
+    """What must be done, each once, in order: the open questions and vetoes first, then
+    the findings' conditions (the law's question can also be a gate rule's condition)."""
+    return tuple(dict.fromkeys((*open_conditions(j), *conditions_of(findings))))
+
+
 def conditions_of(findings: Sequence[Finding]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for f in findings:
@@ -84,7 +110,8 @@ def open_conditions(j: Judgement) -> tuple[str, ...]:
         out += [q[:1].upper() + q[1:] + "." for q in law.questions]
     for g in j.gates:
         if g.kind == "veto" and g.status == "failed" and g.verdict == Verdict.FURTHER_ANALYSIS:
-            out.append(j.veto_conditions.get(g.rule) or f"Resolve: {g.title} ({g.field}).")
+            resolve = f"Resolve: {lower_initial(g.title)} ({g.field})."
+            out.append(j.veto_conditions.get(g.rule) or resolve)
     return tuple(dict.fromkeys(out))
 
 
@@ -95,7 +122,7 @@ def decide(
     judgement: Judgement | None = None,
 ) -> Decision:
     j = judgement or Judgement()
-    conditions = (*open_conditions(j), *conditions_of(findings))
+    conditions = all_conditions(findings, j)
     verdict, reason, extra = verdict_of(findings, overall, conditions, thresholds, j)
     return Decision(
         verdict,
@@ -105,7 +132,7 @@ def decide(
         round(overall.high, 1),
         round(overall.completeness, 3),
         tuple(_result(cv) for cv in overall.considerations),
-        (*conditions, *extra),
+        tuple(dict.fromkeys((*conditions, *extra))),
     )
 
 
@@ -118,11 +145,13 @@ def _blocked(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] |
     if blockers:
         more = len(blockers) - 1 + len(vetoed)
         tail = f" (and {more} more)" if more else ""
-        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {blockers[0].message}{tail}"
+        first = lower_initial(blockers[0].message)
+        return Verdict.DO_NOT_RECOMMEND, f"A gate is not met: {first}{tail}"
     if vetoed:
         tail = f" (and {len(vetoed) - 1} more)" if len(vetoed) > 1 else ""
         v = vetoed[0]
-        return Verdict.DO_NOT_RECOMMEND, f"A veto is not met: {v.title} ({v.field}){tail}."
+        title = lower_initial(v.title)
+        return Verdict.DO_NOT_RECOMMEND, f"A veto is not met: {title} ({v.field}){tail}."
     return None
 
 
@@ -136,14 +165,16 @@ def _open(findings: Sequence[Finding], j: Judgement) -> tuple[Verdict, str] | No
         )
     law = j.law
     if law is not None and law.outcome is LegalOutcome.CONTESTED and not law.advised_lawful:
-        return Verdict.FURTHER_ANALYSIS, f"The legal basis is contested: {law.reason}"
+        reason = lower_initial(law.reason)
+        return Verdict.FURTHER_ANALYSIS, f"The legal basis is contested: {reason}"
     if law is not None and law.outcome is LegalOutcome.UNKNOWN:
-        return Verdict.FURTHER_ANALYSIS, f"The legal basis cannot be established: {law.reason}"
+        reason = lower_initial(law.reason)
+        return Verdict.FURTHER_ANALYSIS, f"The legal basis cannot be established: {reason}"
     for g in j.gates:
         if g.kind == "veto" and g.status == "failed":
             return (
                 Verdict.FURTHER_ANALYSIS,
-                f"A veto is not met until resolved: {g.title} ({g.field}).",
+                f"A veto is not met until resolved: {lower_initial(g.title)} ({g.field}).",
             )
     if j.missing:
         names = ", ".join(f for f, _, _ in j.missing)
@@ -163,7 +194,7 @@ def _incomplete(overall: OverallValue, t: Thresholds) -> tuple[Verdict, str] | N
         which = ""
         if weak:
             least = min(weak, key=lambda cv: cv.completeness).consideration.title
-            which = f"; least known: {least[:1].lower()}{least[1:]}"
+            which = f"; least known: {lower_initial(least)}"
         return Verdict.FURTHER_ANALYSIS, (
             f"Too much is unknown to advise: completeness {overall.completeness:.0%}{which}."
         )
@@ -181,7 +212,7 @@ def _unknown_facts(overall: OverallValue, limit: int = 3) -> list[str]:
                 unknown.append((cv.weight / total * a.weight / swing, a.title, a.field))
     unknown.sort(key=lambda u: (-u[0], u[1]))
     return [
-        f"{title[:1].lower()}{title[1:]} ({where})" if where else title
+        f"{lower_initial(title)} ({where})" if where else lower_initial(title)
         for _, title, where in unknown[:limit]
     ]
 

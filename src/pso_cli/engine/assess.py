@@ -12,7 +12,7 @@ from typing import Any
 from pso_cli.criteria.profile import Profile
 from pso_cli.engine import value
 from pso_cli.engine.accept import apply_acceptances
-from pso_cli.engine.aggregate import Judgement, conditions_of, decide, open_conditions
+from pso_cli.engine.aggregate import Judgement, all_conditions, decide
 from pso_cli.engine.attributes import attribute_models
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import by_rule
@@ -174,8 +174,9 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
     opts = engine.analysis
     rated = {x.code: Rated(x.code, x.level, x.field, x.line, x.column) for x in a.attributes}
-    j = Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts)
-    conditions = (*open_conditions(j), *conditions_of(a.findings))  # not the range's own
+    lifts = {k: v.condition for k, v in engine.profile.vetoes.items() if v.condition}
+    j = Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts, veto_conditions=lifts)
+    conditions = all_conditions(a.findings, j)  # not the range's own: as decide() has them
     case = Case(engine.attributes, rated, a.findings, conditions, engine.profile.thresholds, j)
     s = analyse(case, engine.weights, opts.samples, opts.seed, opts.margin)
     findings = a.findings
