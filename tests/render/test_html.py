@@ -244,7 +244,7 @@ def _article(run: RunResult, n: int) -> str:
 
 def test_score_range_completeness_and_as_of(golden_run: RunResult) -> None:
     text = _article(golden_run, 1)
-    assert "<dt>Score</dt><dd>85.3 (range 60.7–85.4; 6 facts unknown; completeness 75%)" in text
+    assert "<dt>Score</dt><dd>85.6 (range 61.0–85.7; 6 facts unknown; completeness 75%)" in text
     assert "<dt>Judged as of</dt><dd>2030-06-01</dd>" in text
     assert '<p class="notice">Note: format 1 file read as format 2;' in text
     assert '<path class="range"' in text
@@ -275,7 +275,7 @@ def test_the_score_adds_up_in_each_consideration(golden_run: RunResult) -> None:
         ]
         total = re.search(r'<tr class="total">.*?<td class="num">([\d.–]+)</td>', body[0])
         assert total is not None and abs(sum(points) - float(total[1])) <= 0.05
-    assert "Overall score: (0.30 × 97.6 + 0.30 × 100.0 + 0.20 × 75.0 + 0.20 × 55.0) / 1.00" in text
+    assert "Overall score: (0.30 × 97.6 + 0.30 × 100.0 + 0.20 × 76.7 + 0.20 × 55.0) / 1.00" in text
     assert "<td><em>unknown</em></td>" in text
 
 

@@ -130,7 +130,7 @@ def test_properties_use_completeness_and_the_range(golden_run: RunResult) -> Non
     suite = _root(golden_run).findall("testsuite")[1]
     props = {p.get("name"): p.get("value") for p in suite.iter("property")}
     assert "confidence" not in props
-    assert props["completeness"] == "0.753" and props["score_range"] == "60.7–85.4"
+    assert props["completeness"] == "0.753" and props["score_range"] == "61.0–85.7"
     assert (props["legal_outcome"], props["as_of"]) == ("unlawful", "2030-06-01")
 
 

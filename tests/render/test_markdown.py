@@ -140,7 +140,7 @@ def _concerns(run: RunResult) -> Assessment:
 
 def test_score_range_completeness_and_the_legal_analysis(golden_run: RunResult) -> None:
     text = markdown.render(golden_run)
-    assert "Score **85.3 (range 60.7–85.4; 6 facts unknown; completeness 75%)**" in text
+    assert "Score **85.6 (range 61.0–85.7; 6 facts unknown; completeness 75%)**" in text
     assert "judged as of 2030-06-01" in text
     assert "**Legal analysis:** Lawful in the territory of Testland" in text
     assert "Basis relied on: consent." in text
@@ -168,7 +168,7 @@ def test_the_score_adds_up_from_the_attributes(golden_run: RunResult) -> None:
             points = 0.0
         elif cells[0].startswith(("STR", "LEG", "AGY", "ALT")):
             points += float(cells[-1])
-    assert "Overall score: (0.30 × 97.6 + 0.30 × 100.0 + 0.20 × 75.0 + 0.20 × 55.0) / 1.00" in text
+    assert "Overall score: (0.30 × 97.6 + 0.30 × 100.0 + 0.20 × 76.7 + 0.20 × 55.0) / 1.00" in text
     assert "| STR-008 Effect on New Zealand's economic and trade interests | *unknown* | –" in text
 
 

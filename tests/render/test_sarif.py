@@ -86,6 +86,8 @@ def test_locations_relative_forward_slashes(golden_run: RunResult) -> None:
 
 def test_accepted_concern_is_suppressed(golden_run: RunResult) -> None:
     accepted = [r for r in _results(golden_run) if "suppressions" in r]
+    # AGY-005 rates the residual threat low and names the protection gap on the same
+    # field: one concern (engine/scoring.py), so one suppressed result.
     assert [r["ruleId"] for r in accepted] == ["AGY-005"]
     assert accepted[0]["suppressions"][0]["status"] == "accepted"
 
@@ -144,7 +146,10 @@ def test_a_failed_veto_is_a_result_at_its_fact(golden_run: RunResult) -> None:
     (gap,) = vetoes
     assert gap["level"] == "warning"  # it forces further analysis
     region = gap["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], gap["properties"]["field"]) == (87, "risk.force_protection.adequacy")
+    assert (region["startLine"], gap["properties"]["field"]) == (
+        87,
+        "risk.force_protection.adequacy",
+    )
     assert "To lift it: State how the force-protection gap is closed" in gap["message"]["text"]
 
 

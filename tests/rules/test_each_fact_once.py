@@ -8,14 +8,20 @@ a rated finding points at a field its rule owns.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+from pathlib import Path
+
+import pytest
 
 from pso_cli.criteria.profile import load_profile
 from pso_cli.criteria.vetoes import field_type
 from pso_cli.engine.attributes import overlaps
+from pso_cli.model.findings import Assessment, Outcome, Severity
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.registry import build_registry
 
+REPO = Path(__file__).resolve().parents[2]
 REGISTRY = build_registry(use_plugins=False)
 SCORING = {c: r for c, r in REGISTRY.rules.items() if r.attribute is not None}
 
@@ -44,3 +50,35 @@ def test_every_scoring_rule_is_weighed_by_the_default_profile_and_nothing_else_i
 
 def test_overlaps() -> None:
     assert overlaps("a.b", "a.b.c") and overlaps("a.*.c", "a.x.c") and not overlaps("a.b", "a.c")
+
+
+def _assess_with(tmp_path: Path, *edits: tuple[str, str]) -> Assessment:
+    from pso_cli.api import run_assessment
+
+    text = (REPO / "tests/rules/base.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    (a,) = run_assessment([str(path)], as_of=dt.date(2030, 6, 1)).items
+    assert isinstance(a, Assessment)
+    return a
+
+
+@pytest.mark.parametrize(
+    ("code", "field"), [("AGY-005", "force_protection"), ("AGY-006", "medical_evacuation")]
+)
+def test_a_gap_rated_low_is_one_concern_with_its_action(
+    tmp_path: Path, code: str, field: str
+) -> None:
+    """The rule rates the residual risk and names the gap on the same field: reported once,
+    with the action that closes the gap and the graver severity of the two."""
+    gap = (f"  {field}:\n    adequacy: adequate", f"  {field}:\n    adequacy: partial")
+    a = _assess_with(tmp_path, ("threat_level: moderate", "threat_level: high"), gap)
+    concerns = [f for f in a.findings if f.rule == code and f.outcome is Outcome.CONCERN]
+    assert len(concerns) == 1, [f.message for f in concerns]
+    (c,) = concerns
+    assert c.level is not None and c.condition and c.field.endswith(f"{field}.adequacy")
+    assert c.severity.rank >= Severity.MAJOR.rank
+    assert c.condition in a.conditions

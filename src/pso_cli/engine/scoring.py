@@ -128,7 +128,35 @@ def stamp(
                 f.level,
             )
         )
-    return out
+    return _one_concern_per_fact(out)
+
+
+def _one_concern_per_fact(findings: list[Finding]) -> list[Finding]:
+    """A rule that rates a fact and also raises a concern on that same field (a protection
+    gap beside the residual risk it leaves) reports one finding: the rated one, made a
+    concern, with the explicit concern's action and the graver severity. Otherwise one
+    fact reads as two concerns, or as a support and a concern at once, in every report."""
+    rated = {
+        (f.rule, f.field): i
+        for i, f in enumerate(findings)
+        if f.level is not None and f.outcome in (_CONCERN, _SUPPORTS)
+    }
+    out = list(findings)
+    dropped: set[int] = set()
+    for i, f in enumerate(findings):
+        j = rated.get((f.rule, f.field))
+        if j is None or f.level is not None or f.outcome is not _CONCERN:
+            continue
+        kept = out[j]
+        out[j] = dataclasses.replace(
+            kept,
+            outcome=_CONCERN,
+            condition=kept.condition or f.condition,
+            severity=max(kept.severity, f.severity, key=lambda s: s.rank),
+            accepted=kept.accepted or f.accepted,
+        )
+        dropped.add(i)
+    return [f for i, f in enumerate(out) if i not in dropped]
 
 
 def attribute_values(overall: OverallValue) -> tuple[AttributeValue, ...]:
