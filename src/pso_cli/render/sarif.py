@@ -20,6 +20,8 @@ ending in `/`:
 - `INPUT1`, `INPUT2`, ... (numbered in the order the files come): the directory of a
   file outside the working directory (an absolute path elsewhere, or a `../` path that
   leaves it); its uri is the file's name, so no uri is absolute or climbs out of its base.
+One file given twice (`a.yaml` and its absolute path) is one artifact: the schema
+wants them unique.
 Output is deterministic but for `originalUriBaseIds` (where the run was): no timestamps,
 fingerprints from stable facts only (the path as given, the rule, the field).
 """
@@ -369,7 +371,11 @@ def render(run: RunResult) -> str:
     driver = _driver(run.info)
     index = {r["id"]: i for i, r in enumerate(driver["rules"])}
     bases = Bases(run.info.origin.cwd if run.info.origin else None)
-    artifacts = [_artifact(i, bases) for i in run.items]
+    artifacts: list[dict[str, Any]] = []
+    for item in run.items:  # one artifact per file: `a.yaml` and `/cwd/a.yaml` are one
+        art = _artifact(item, bases)
+        if art not in artifacts:
+            artifacts.append(art)
     results = _collect(run, index, bases)
     sarif_run = {
         "tool": {"driver": driver},
