@@ -5,8 +5,8 @@ failed gate, concerns, missing information, an accepted concern and Markdown/HTM
 special characters (fixtures/concerns.yaml), and an invalid file (fixtures/invalid.yaml),
 as of 2030-06-01, with paths relative to the repository root. Where and when it ran
 (the working directory, start time, host) and each file's time are fixed (`normalised`):
-SARIF's originalUriBaseIds and JUnit's time, timestamp and hostname are the only output
-that differs between two runs, and golden files must not.
+JUnit's time, timestamp and hostname are the only output that differs between two runs,
+and golden files must not.
 
 Rules are still being tuned, so golden files change: regenerate them with
     PSO_UPDATE_GOLDEN=1 .venv/bin/pytest tests/render

@@ -391,15 +391,27 @@ def test_every_uri_is_relative_to_a_declared_base(
     placed_run: tuple[RunResult, Path, Path],
 ) -> None:
     """No absolute path leaks and no `../` escapes: each uri is a relative reference with
-    a uriBaseId declared in run.originalUriBaseIds, and base + uri is the file."""
+    a uriBaseId declared in run.originalUriBaseIds, and base + uri is the file once the
+    consumer resolves %SRCROOT% (GitHub: the repository root; here the directory pso ran
+    in), which pso declares without writing where it is."""
     from urllib.parse import unquote, urljoin, urlsplit
 
     run, sub, top = placed_run
     doc = _doc(run)
     bases = doc["runs"][0]["originalUriBaseIds"]
-    assert bases["%SRCROOT%"]["uri"] == sub.as_uri() + "/"
-    for base in bases.values():
-        assert base["uri"].startswith("file:///") and base["uri"].endswith("/")
+    assert "uri" not in bases["%SRCROOT%"] and bases["%SRCROOT%"]["description"]["text"]
+
+    def resolve(base_id: str) -> str:
+        if base_id == "%SRCROOT%":
+            return sub.as_uri() + "/"
+        base = bases[base_id]
+        assert base["uri"].endswith("/"), base
+        if "uriBaseId" in base:
+            assert not urlsplit(base["uri"]).scheme and not base["uri"].startswith("/")
+            return urljoin(resolve(base["uriBaseId"]), base["uri"])
+        assert base["uri"].startswith("file:///"), base
+        return str(base["uri"])
+
     locations = _artifact_locations(doc["runs"][0]["artifacts"])
     locations += _artifact_locations(doc["runs"][0]["results"])
     assert len(locations) > len(run.items)
@@ -407,23 +419,38 @@ def test_every_uri_is_relative_to_a_declared_base(
         ref = loc["uri"]
         assert not ref.startswith("/") and not urlsplit(ref).scheme, ref
         assert ".." not in ref.split("/"), ref
-        assert str(top) not in unquote(ref)
         assert loc.get("uriBaseId") in bases, loc
-        full = Path(unquote(urlsplit(urljoin(bases[loc["uriBaseId"]]["uri"], ref)).path))
-        assert full.is_file(), full
-    uris = [
-        (loc["uriBaseId"], loc["uri"]) for loc in _artifact_locations(doc["runs"][0]["artifacts"])
-    ]
+        full = Path(unquote(urlsplit(urljoin(resolve(loc["uriBaseId"]), ref)).path))
+        assert full.resolve().is_file(), full
+    artifacts = doc["runs"][0]["artifacts"]
+    uris = [(loc["uriBaseId"], loc["uri"]) for loc in _artifact_locations(artifacts)]
     assert uris == [
         ("%SRCROOT%", "inside.yaml"),  # once, though given twice (the schema's uniqueItems)
         ("INPUT1", "up.yaml"),
         ("INPUT2", "elsewhere.yaml"),
-        ("INPUT2", "bad.yaml"),
+        ("INPUT2", "bad.yaml"),  # the same directory, though given another way
     ]
-    assert bases["INPUT2"]["uri"].endswith("/away%20dir/")
-    # the absolute directories appear only where they belong: originalUriBaseIds
+    assert bases["INPUT1"]["uri"] == "../" and bases["INPUT1"]["uriBaseId"] == "%SRCROOT%"
+    assert bases["INPUT2"]["uri"] == (top / "away dir").as_uri() + "/"  # given absolute
+    # the working directory appears nowhere (it was never given as such); the absolute
+    # directory given for elsewhere.yaml only in originalUriBaseIds
+    text = sarif.render(run)
+    assert str(sub) not in text and sub.as_uri() not in text
     rest = {k: v for k, v in doc["runs"][0].items() if k != "originalUriBaseIds"}
     assert str(top) not in json.dumps(rest) and top.as_uri() not in json.dumps(rest)
+
+
+def test_a_hand_built_run_declares_every_base() -> None:
+    """With no working directory known, a relative `../` path still gets a declared
+    base, relative to %SRCROOT%."""
+    bases = sarif.Bases(None)
+    assert bases.locate("a/b.yaml") == {"uri": "a/b.yaml", "uriBaseId": "%SRCROOT%"}
+    assert bases.locate("../x/c.yaml") == {"uri": "c.yaml", "uriBaseId": "INPUT1"}
+    assert bases.locate("/srv/d.yaml") == {"uri": "d.yaml", "uriBaseId": "INPUT2"}
+    declared = bases.original()
+    assert declared["INPUT1"]["uri"] == "../x/" and declared["INPUT1"]["uriBaseId"] == "%SRCROOT%"
+    assert declared["INPUT2"]["uri"] == "file:///srv/"
+    assert "uri" not in declared["%SRCROOT%"]
 
 
 def test_inside_and_outside_the_working_directory() -> None:

@@ -60,9 +60,10 @@ class VetoInfo:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where and when a run happened, for the formats whose consumers read it: SARIF's
-    %SRCROOT% (the working directory) and JUnit's timestamp and hostname. Nothing else
-    in machine output depends on it."""
+    """Where and when a run happened, for the formats whose consumers read it: JUnit's
+    timestamp and hostname, and the working directory SARIF needs to tell which inputs
+    lie under %SRCROOT% (it never writes it). Nothing else in machine output depends on
+    it."""
 
     started: str  # UTC, YYYY-MM-DDTHH:MM:SS: the form Ant's JUnit schema takes (no zone)
     cwd: str  # the absolute working directory, which relative input paths start from

@@ -12,17 +12,20 @@ completeness in its properties), and each problem of an invalid file a PSO-INPUT
 The descriptors (help, helpUri) are built in sarif_rules.py.
 
 Locations: every `uri` is a relative reference, percent-encoded, never a scheme, with a
-`uriBaseId` that `run.originalUriBaseIds` resolves to an absolute `file://` directory
-ending in `/`:
+`uriBaseId` that `run.originalUriBaseIds` declares:
 - `%SRCROOT%`, the working directory pso ran in: a path inside it (relative, or absolute
   under it) is given relative to it, normalised (`./a/../b.yaml` is `b.yaml`), which is
-  what GitHub code scanning reads as relative to the repository's root;
+  what GitHub code scanning reads as relative to the repository's root. It is declared
+  with a description and no `uri` (SARIF: the consumer resolves it), so the report never
+  holds the absolute working directory (tests/test_security.py);
 - `INPUT1`, `INPUT2`, ... (numbered in the order the files come): the directory of a
-  file outside the working directory (an absolute path elsewhere, or a `../` path that
-  leaves it); its uri is the file's name, so no uri is absolute or climbs out of its base.
+  file outside the working directory; its uri is the file's name, so no uri is absolute
+  or climbs out of its base. The base is the directory as it was given: an absolute
+  `file://` URI for an absolute path, or a relative one on `%SRCROOT%` (`../`,
+  `../../other/`) for a `../` path that leaves the working directory.
 One file given twice (`a.yaml` and its absolute path) is one artifact: the schema
 wants them unique.
-Output is deterministic but for `originalUriBaseIds` (where the run was): no timestamps,
+Output is deterministic: no timestamps, no absolute path that was not given,
 fingerprints from stable facts only (the path as given, the rule, the field).
 """
 
@@ -139,11 +142,16 @@ def inside(path: str, root: str | None) -> str | None:
 
 
 class Bases:
-    """The base ids of a run's artifact locations, and the absolute directory of each."""
+    """The base ids of a run's artifact locations, and the directory of each as given.
+
+    `root`, the working directory, only decides what is inside it (an absolute path under
+    it, a `../` path that comes back in); it is never written."""
 
     def __init__(self, root: str | None) -> None:
         self.root = root
-        self.outside: dict[str, str] = {}  # directory -> base id, in order of first use
+        # where a directory is (absolute, when the root is known) -> its base id and
+        # the directory as first given (absolute, or relative to the working directory)
+        self.outside: dict[str, tuple[str, str]] = {}
 
     def locate(self, path: str) -> dict[str, str]:
         """An artifactLocation: `uri` relative to `uriBaseId`, neither absolute nor
@@ -151,28 +159,33 @@ class Bases:
         rel = inside(path, self.root)
         if rel is not None:
             return {"uri": uri(rel), "uriBaseId": SRCROOT}
-        full = os.path.normpath(path if self.root is None else os.path.join(self.root, path))
-        folder, name = os.path.split(full)
-        base = self.outside.setdefault(folder, f"INPUT{len(self.outside) + 1}")
-        return {"uri": uri(name), "uriBaseId": base}
+        given, name = os.path.split(os.path.normpath(path))
+        key = given if self.root is None else os.path.normpath(os.path.join(self.root, given))
+        if key not in self.outside:
+            self.outside[key] = (f"INPUT{len(self.outside) + 1}", given)
+        return {"uri": uri(name), "uriBaseId": self.outside[key][0]}
 
     def original(self) -> dict[str, Any]:
-        """run.originalUriBaseIds: each base id used, as an absolute directory URI (a
-        directory pso cannot know, with no working directory given, is left out)."""
-        out: dict[str, Any] = {}
-        if self.root is not None:
-            out[SRCROOT] = {
-                "uri": dir_uri(self.root),
-                "description": {"text": "The working directory pso ran in."},
-            }
-        for folder, base in self.outside.items():
-            if os.path.isabs(folder):
-                out[base] = {
-                    "uri": dir_uri(folder),
-                    "description": {
-                        "text": "The directory of an input outside the working directory."
-                    },
+        """run.originalUriBaseIds: %SRCROOT% (left for the consumer to resolve) and each
+        INPUTn used, as the directory was given."""
+        out: dict[str, Any] = {
+            SRCROOT: {
+                "description": {
+                    "text": "The working directory pso ran in (under GitHub code scanning, "
+                    "the repository's root): every relative input path starts there."
                 }
+            }
+        }
+        for base, given in self.outside.values():
+            where: dict[str, Any]
+            if os.path.isabs(given):
+                where = {"uri": dir_uri(given)}
+            else:
+                where = {"uri": uri(given).rstrip("/") + "/", "uriBaseId": SRCROOT}
+            where["description"] = {
+                "text": "The directory of an input outside the working directory."
+            }
+            out[base] = where
         return out
 
 
