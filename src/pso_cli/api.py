@@ -16,7 +16,7 @@ from pso_cli.loading.reader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from pso_cli.engine.assess import Engine
-    from pso_cli.model.run import Item, RunInfo, RunResult
+    from pso_cli.model.run import Item, Origin, RunInfo, RunResult
 
 # pso_cli.model.run (results, and the findings they hold) is imported where a result is
 # built: `pso validate` never builds one and so never pays for those classes.
@@ -94,9 +94,12 @@ def validate_paths(
 
 
 def run_info(
-    engine: Engine, fail_on: str = "do-not-recommend", timestamp: str | None = None
+    engine: Engine,
+    fail_on: str = "do-not-recommend",
+    timestamp: str | None = None,
+    started: dt.datetime | None = None,
 ) -> RunInfo:
-    """The audit block of a run."""
+    """The audit block of a run, with where and when it started (`started`, default now)."""
     from pso_cli import __version__
     from pso_cli.model.run import PackInfo, RuleInfo, RunInfo, VetoInfo
 
@@ -133,6 +136,41 @@ def run_info(
         commitments=engine.commitments_source,
         timestamp=timestamp,
         vetoes=vetoes,
+        origin=origin(started),
+        tool_url=documentation_url(),
+    )
+
+
+def origin(started: dt.datetime | None = None) -> Origin:
+    """Where and when a run happens: its start (UTC, whole seconds, no zone, as Ant's JUnit
+    schema has it), the working directory and the host's name."""
+    import os
+    import socket
+
+    from pso_cli.model.run import Origin
+
+    when = (started or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    stamp = when.replace(microsecond=0, tzinfo=None).isoformat()
+    return Origin(stamp, os.getcwd(), socket.gethostname() or "localhost")
+
+
+def documentation_url() -> str | None:
+    """pso's documentation address from its installed metadata ([project.urls] in
+    pyproject.toml: Documentation, else Homepage, Repository or Source), or None while
+    the project declares none, so that no address is ever made up."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata("pso-cli").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    urls = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        urls[label.strip().lower()] = url.strip()
+    return next(
+        (urls[k] for k in ("documentation", "homepage", "repository", "source") if urls.get(k)),
+        None,
     )
 
 

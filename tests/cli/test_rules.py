@@ -227,16 +227,19 @@ def test_explain_wraps_prose_at_the_width_and_keeps_the_example_whole(pso: Any) 
         ("pso-fragile", "--sensitivity"),
         ("fragile-verdict", "--sensitivity"),
         ("PSO-INPUT", "pso validate"),
+        ("PSO-ACCEPTANCE", "a blocker cannot be accepted"),
     ],
 )
 def test_explain_knows_the_checks_pso_reports_under_its_own_codes(
     pso: Any, code: str, said: str
 ) -> None:
-    """PSO-VERDICT and PSO-FRAGILE appear in SARIF and annotations: `pso explain` used to
-    answer "no rule" for them."""
+    """PSO-VERDICT, PSO-FRAGILE and PSO-ACCEPTANCE appear in SARIF and annotations: `pso
+    explain` used to answer "no rule" for them."""
+    from pso_cli.rules.pseudo import PSEUDO
+
     r = pso("explain", code, "--width", "80")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.split()[0] in ("PSO-VERDICT", "PSO-FRAGILE", "PSO-INPUT")
+    assert r.stdout.split()[0] in PSEUDO
     assert said in " ".join(r.stdout.split())
     assert all(len(x) <= 80 for x in r.stdout.splitlines())
 

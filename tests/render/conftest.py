@@ -3,7 +3,10 @@
 The golden run assesses tests/rules/base.yaml (a clean recommend), a proposal with a
 failed gate, concerns, missing information, an accepted concern and Markdown/HTML
 special characters (fixtures/concerns.yaml), and an invalid file (fixtures/invalid.yaml),
-as of 2030-06-01, with paths relative to the repository root.
+as of 2030-06-01, with paths relative to the repository root. Where and when it ran
+(the working directory, start time, host) and each file's time are fixed (`normalised`):
+JUnit's time, timestamp and hostname are the only output that differs between two runs,
+and golden files must not.
 
 Rules are still being tuned, so golden files change: regenerate them with
     PSO_UPDATE_GOLDEN=1 .venv/bin/pytest tests/render
@@ -21,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from pso_cli.api import run_assessment
-from pso_cli.model.run import RunResult
+from pso_cli.model.run import Origin, RunResult
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -41,6 +44,17 @@ def assess(paths: tuple[str, ...], fail_on: str = "do-not-recommend") -> RunResu
         return run_assessment(list(paths), as_of=AS_OF, fail_on=fail_on)
 
 
+FIXED_ORIGIN = Origin("2030-06-01T09:30:00", "/home/analyst/pso", "analyst-laptop")
+FIXED_SECONDS = 0.125
+
+
+def normalised(run: RunResult) -> RunResult:
+    """The run as if it started at FIXED_ORIGIN and each file took FIXED_SECONDS."""
+    items = tuple(dataclasses.replace(i, seconds=FIXED_SECONDS) for i in run.items)
+    info = dataclasses.replace(run.info, origin=FIXED_ORIGIN)
+    return dataclasses.replace(run, info=info, items=items)
+
+
 def with_fail_on(run: RunResult, fail_on: str) -> RunResult:
     """The same run judged against another --fail-on (renderers read info.fail_on)."""
     return dataclasses.replace(run, info=dataclasses.replace(run.info, fail_on=fail_on))
@@ -48,7 +62,7 @@ def with_fail_on(run: RunResult, fail_on: str) -> RunResult:
 
 @pytest.fixture(scope="session")
 def golden_run() -> RunResult:
-    return assess(GOLDEN_INPUTS)
+    return normalised(assess(GOLDEN_INPUTS))
 
 
 @pytest.fixture(scope="session")

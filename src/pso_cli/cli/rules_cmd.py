@@ -139,7 +139,8 @@ def explain(
 
 
 def _explain_pseudo(code: str, width: int) -> bool:
-    """PSO-VERDICT, PSO-FRAGILE and PSO-INPUT: pso's own checks, reported like rules."""
+    """PSO-VERDICT, PSO-FRAGILE, PSO-ACCEPTANCE and PSO-INPUT: pso's own checks, reported
+    like rules."""
     from pso_cli.criteria.profile import load_profile
     from pso_cli.rules.pseudo import find
 

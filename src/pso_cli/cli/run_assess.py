@@ -63,6 +63,7 @@ def execute(req: Request) -> int:
     from pso_cli.engine.batch import EngineSpec, assess_many, default_jobs
     from pso_cli.loading.kinds import PROPOSAL, select
 
+    now = dt.datetime.now(dt.UTC)  # the run's start: JUnit's timestamp, --timestamp
     chosen = select(req.paths, frozenset({PROPOSAL}), req.exclude, req.max_bytes)
     files = chosen.files
     if not files and not chosen.empty_by_choice:
@@ -76,8 +77,8 @@ def execute(req: Request) -> int:
     what_if = req.what_if if req.what_if is not None else _shows_changes(req, outputs, files)
     analysis = Analysis(what_if, req.sensitivity, req.samples, req.seed)
     engine = build_engine(req.profile, req.as_of, req.rules, req.commitments, analysis)
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat() if req.timestamp else None
-    info = run_info(engine, req.fail_on, stamp)
+    stamp = now.replace(microsecond=0).isoformat() if req.timestamp else None
+    info = run_info(engine, req.fail_on, stamp, now)
     spec = EngineSpec(
         req.profile,
         req.as_of.isoformat() if req.as_of else "",  # none: each file at its decision_date

@@ -7,6 +7,7 @@ call these, so the engine layer never reaches up into the façade.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -55,11 +56,12 @@ def assess_one(
     from pso_cli.engine.assess import assess_loaded
     from pso_cli.model.run import Invalid
 
+    started = time.perf_counter()
     try:
         loaded = load_input(path, max_bytes, stdin_filename)
     except InputError as exc:
-        return Invalid(shown_name(path, stdin_filename), tuple(exc.problems))
-    return assess_loaded(engine, loaded)
+        return _timed(Invalid(shown_name(path, stdin_filename), tuple(exc.problems)), started)
+    return _timed(assess_loaded(engine, loaded), started)
 
 
 def assess_bytes(engine: Engine, data: bytes, stdin_filename: str = "<stdin>") -> Item:
@@ -68,8 +70,16 @@ def assess_bytes(engine: Engine, data: bytes, stdin_filename: str = "<stdin>") -
     from pso_cli.model.run import Invalid
 
     name = shown_name(STDIN, stdin_filename)
+    started = time.perf_counter()
     try:
         loaded = proposal_from_bytes(data, name)
     except InputError as exc:
-        return Invalid(name, tuple(exc.problems))
-    return assess_loaded(engine, loaded)
+        return _timed(Invalid(name, tuple(exc.problems)), started)
+    return _timed(assess_loaded(engine, loaded), started)
+
+
+def _timed(item: Item, started: float) -> Item:
+    """The item with the wall time since `started` (perf_counter) as its seconds."""
+    import dataclasses
+
+    return dataclasses.replace(item, seconds=time.perf_counter() - started)

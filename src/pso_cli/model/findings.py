@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pso_cli.model.kinds import Consideration as Consideration
 from pso_cli.model.kinds import Outcome as Outcome
@@ -165,3 +165,6 @@ class Assessment:
     score_high: float = 100.0  # ... and at its best
     attributes: tuple[AttributeValue, ...] = ()
     as_of: str = ""  # the date it was judged at (YYYY-MM-DD)
+    # Wall time spent loading and assessing the file (JUnit's time); never compared, so
+    # the same file assessed twice gives equal assessments.
+    seconds: float = field(default=0.0, compare=False)

@@ -18,6 +18,7 @@ class Invalid:
     problems: tuple[Problem, ...]
     sha256: str | None = None
     failed: bool = False  # pso could not assess it (its worker process died): exit 70
+    seconds: float = field(default=0.0, compare=False)  # spent loading it (JUnit's time)
 
 
 Item = Assessment | Invalid
@@ -58,6 +59,18 @@ class VetoInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where and when a run happened, for the formats whose consumers read it: JUnit's
+    timestamp and hostname, and the working directory SARIF needs to tell which inputs
+    lie under %SRCROOT% (it never writes it). Nothing else in machine output depends on
+    it."""
+
+    started: str  # UTC, YYYY-MM-DDTHH:MM:SS: the form Ant's JUnit schema takes (no zone)
+    cwd: str  # the absolute working directory, which relative input paths start from
+    hostname: str  # 'localhost' when the system names none (as Ant's schema asks)
+
+
+@dataclass(frozen=True, slots=True)
 class RunInfo:
     """The audit block: enough to reproduce the run."""
 
@@ -72,6 +85,10 @@ class RunInfo:
     commitments: str | None = None
     timestamp: str | None = None  # only with --timestamp
     vetoes: tuple[VetoInfo, ...] = ()  # the profile's enabled vetoes, by id
+    # Where and when; None in a run built by hand. Never compared: two runs of the same
+    # inputs are equal wherever and whenever they ran.
+    origin: Origin | None = field(default=None, compare=False)
+    tool_url: str | None = None  # pso's documentation address ([project.urls]), if any
 
 
 @dataclass(frozen=True, slots=True)

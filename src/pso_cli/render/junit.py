@@ -11,15 +11,27 @@ Mapping (the CI view reads suites and cases, so we make those meaningful):
   blocker); a failed veto forcing further analysis fails when the verdict reaches
   --fail-on; a gate or veto left contested or unknown fails then too, and is otherwise
   <skipped> with what is undecided;
-- a <failure> element for each blocker (and each rule error); a concern adds a <failure>
-  only when the proposal's verdict rank reaches --fail-on (so a passing run shows no
-  failures), and never when an approver has accepted it;
+- a consideration fails for each blocker (and each rule error) under it; a concern
+  fails it only when the proposal's verdict rank reaches --fail-on (so a passing run
+  shows no failures), and never when an approver has accepted it. A testcase has at most
+  one <failure>: several findings go into its message (joined by "; ") and its text (one
+  paragraph each), and its type is the gravest of them (error, blocker, concern);
 - "Accepted concerns" never fails: its <system-out> lists each acceptance and whether it
   was applied, and why not (expired, unknown or retired rule, on a blocker, unused);
 - the "Verdict" testcase fails when the verdict reaches --fail-on, so the report agrees
   with the exit code even when no single finding is a blocker;
 - an invalid file is a suite with one testcase "load" carrying an <error>.
-`failures`, `errors` and `skipped` count testcases (the JUnit convention), not elements.
+`tests`, `failures`, `errors` and `skipped` count testcases (the JUnit convention), so
+they equal the elements; <testsuites> carries tests, failures and errors (the Jenkins
+xunit junit-10.xsd declares no `skipped` there), each suite all four.
+
+Times, as the Ant schema asks: each suite's `time` is the wall time pso spent loading
+and assessing that file, in seconds; its testcases are read off that one assessment, so
+"Verdict" (or "load") carries that time and the others 0, and they add up to the suite's;
+<testsuites> carries the sum. Each suite's `timestamp` is the run's start (UTC, to the
+second, no zone: Ant's form) and `hostname` the host's name: the one part of the file
+that differs between two runs of the same inputs.
+
 Built with ElementTree so all text is escaped; characters XML 1.0 forbids are replaced.
 """
 
@@ -29,7 +41,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from pso_cli.model.findings import Assessment, Consideration, Finding, Gate, Outcome
-from pso_cli.model.run import Invalid, RunResult, reached_fail_on
+from pso_cli.model.run import Invalid, Origin, RunInfo, RunResult, reached_fail_on
 from pso_cli.render.report_facts import acceptance_note, gate_kind, range_text
 
 __all__ = ["render"]
@@ -40,6 +52,14 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def _clean(text: str) -> str:
     """Text safe for XML 1.0 (ElementTree escapes markup but not control characters)."""
     return _XML_INVALID.sub("\ufffd", text)
+
+
+_GRAVEST = (Outcome.ERROR, Outcome.BLOCKER, Outcome.CONCERN)
+
+
+def _seconds(x: float) -> str:
+    """Seconds with milliseconds: what junit-10.xsd's SUREFIRE_TIME and Ant's decimal take."""
+    return f"{max(x, 0.0):.3f}"
 
 
 def _failing(f: Finding, verdict_fails: bool) -> bool:
@@ -57,29 +77,32 @@ def _failure_text(a: Assessment, f: Finding) -> str:
     return _clean("\n".join(lines))
 
 
-def _add_failure(case: ET.Element, a: Assessment, f: Finding) -> None:
-    el = ET.SubElement(
-        case, "failure", {"message": _clean(f"{f.rule}: {f.message}"), "type": f.outcome.value}
-    )
-    el.text = _failure_text(a, f)
+def _add_failure(case: ET.Element, a: Assessment, found: list[Finding]) -> None:
+    """One <failure> for all the failing findings of a testcase."""
+    kind = next(o for o in _GRAVEST if any(f.outcome == o for f in found))
+    message = "; ".join(f"{f.rule}: {f.message}" for f in found)
+    el = ET.SubElement(case, "failure", {"message": _clean(message), "type": kind.value})
+    el.text = "\n\n".join(_failure_text(a, f) for f in found)
+
+
+def _case(suite: ET.Element, classname: str, name: str, seconds: float = 0.0) -> ET.Element:
+    attrs = {"classname": _clean(classname), "name": _clean(name), "time": _seconds(seconds)}
+    return ET.SubElement(suite, "testcase", attrs)
 
 
 def _consideration_case(
     suite: ET.Element, a: Assessment, c: Consideration, verdict_fails: bool
 ) -> bool:
-    case = ET.SubElement(suite, "testcase", {"classname": _clean(a.proposal_id), "name": c.title})
-    failed = False
-    for f in a.findings:
-        if f.consideration == c and _failing(f, verdict_fails):
-            _add_failure(case, a, f)
-            failed = True
-    return failed
+    case = _case(suite, a.proposal_id, c.title)
+    found = [f for f in a.findings if f.consideration == c and _failing(f, verdict_fails)]
+    if found:
+        _add_failure(case, a, found)
+    return bool(found)
 
 
 def _gate_case(suite: ET.Element, a: Assessment, g: Gate, verdict_fails: bool) -> str:
     """One gate or veto; returns 'failure', 'skipped' or '' (passed)."""
-    name = _clean(f"{gate_kind(g)} {g.rule}: {g.title}")
-    case = ET.SubElement(suite, "testcase", {"classname": _clean(a.proposal_id), "name": name})
+    case = _case(suite, a.proposal_id, f"{gate_kind(g)} {g.rule}: {g.title}")
     where = f"{a.path}:{g.line}:{g.column} ({g.field})" if g.field else a.path
     text = _clean(f"{g.status}: {g.title} — {where}; when failed it forces {g.verdict}")
     always = g.status == "failed" and (g.kind == "gate" or g.verdict == "do-not-recommend")
@@ -95,9 +118,7 @@ def _gate_case(suite: ET.Element, a: Assessment, g: Gate, verdict_fails: bool) -
 
 
 def _accepted_case(suite: ET.Element, a: Assessment) -> None:
-    case = ET.SubElement(
-        suite, "testcase", {"classname": _clean(a.proposal_id), "name": "Accepted concerns"}
-    )
+    case = _case(suite, a.proposal_id, "Accepted concerns")
     lines = [
         f"{a.path}:{u.line}:{u.column}: {u.rule} ({u.status}): {acceptance_note(u)} "
         f"(accepted by {u.approver})"
@@ -107,7 +128,7 @@ def _accepted_case(suite: ET.Element, a: Assessment) -> None:
 
 
 def _verdict_case(suite: ET.Element, a: Assessment, verdict_fails: bool) -> bool:
-    case = ET.SubElement(suite, "testcase", {"classname": _clean(a.proposal_id), "name": "Verdict"})
+    case = _case(suite, a.proposal_id, "Verdict", a.seconds)
     text = _clean(f"Verdict: {a.verdict.value} — {a.reason}")
     if verdict_fails:
         el = ET.SubElement(case, "failure", {"message": text, "type": "verdict"})
@@ -130,6 +151,14 @@ def _set_counts(el: ET.Element, tests: int, failures: int, errors: int, skipped:
     el.set("skipped", str(skipped))
 
 
+def _set_run(suite: ET.Element, seconds: float, origin: Origin | None) -> None:
+    """The suite's time, and when and where the run happened (when it was recorded)."""
+    suite.set("time", _seconds(seconds))
+    if origin is not None:
+        suite.set("timestamp", origin.started)
+        suite.set("hostname", _clean(origin.hostname) or "localhost")
+
+
 def _properties(suite: ET.Element, a: Assessment) -> None:
     props = ET.SubElement(suite, "properties")
     for key, value in (
@@ -145,7 +174,8 @@ def _properties(suite: ET.Element, a: Assessment) -> None:
         ET.SubElement(props, "property", {"name": key, "value": _clean(value)})
 
 
-def _assessed_suite(a: Assessment, fail_on: str) -> ET.Element:
+def _assessed_suite(a: Assessment, info: RunInfo) -> ET.Element:
+    fail_on = info.fail_on
     suite = _suite(a.path)
     _properties(suite, a)
     verdict_fails = reached_fail_on(a.verdict, fail_on)
@@ -158,12 +188,13 @@ def _assessed_suite(a: Assessment, fail_on: str) -> ET.Element:
     tests = len(gates) + len(failed)
     failures = gates.count("failure") + sum(failed)
     _set_counts(suite, tests, failures, 0, gates.count("skipped"))
+    _set_run(suite, a.seconds, info.origin)
     return suite
 
 
-def _invalid_suite(item: Invalid) -> ET.Element:
+def _invalid_suite(item: Invalid, info: RunInfo) -> ET.Element:
     suite = _suite(item.path)
-    case = ET.SubElement(suite, "testcase", {"classname": _clean(item.path), "name": "load"})
+    case = _case(suite, item.path, "load", item.seconds)
     first = item.problems[0] if item.problems else None
     message = first.message if first else "invalid input"
     err = ET.SubElement(
@@ -177,22 +208,27 @@ def _invalid_suite(item: Invalid) -> ET.Element:
         )
     )
     _set_counts(suite, 1, 0, 1)
+    _set_run(suite, item.seconds, info.origin)
     return suite
 
 
 def render(run: RunResult) -> str:
     """The whole run as a JUnit XML document, ending in a newline."""
     root = ET.Element("testsuites", {"name": "pso"})
-    totals = [0, 0, 0, 0]
+    totals = [0, 0, 0]
+    seconds = 0.0
     for item in run.items:
         if isinstance(item, Invalid):
-            suite = _invalid_suite(item)
+            suite = _invalid_suite(item, run.info)
         else:
-            suite = _assessed_suite(item, run.info.fail_on)
+            suite = _assessed_suite(item, run.info)
         root.append(suite)
-        for i, key in enumerate(("tests", "failures", "errors", "skipped")):
+        for i, key in enumerate(("tests", "failures", "errors")):
             totals[i] += int(suite.get(key, "0"))
-    _set_counts(root, *totals)
+        seconds += float(suite.get("time", "0"))
+    for key, total in zip(("tests", "failures", "errors"), totals, strict=True):
+        root.set(key, str(total))
+    root.set("time", _seconds(seconds))
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

@@ -1,7 +1,8 @@
 """The checks pso reports under its own codes, beside the rules: the verdict itself, a
-fragile verdict, an input that could not be read. They appear in SARIF, JUnit and GitHub
-annotations like rules, so `pso explain` explains them too; they are not in the catalogue
-(`pso rules`), since no profile can switch them off or weigh them."""
+fragile verdict, an accepted concern that took no effect, an input that could not be
+read. They appear in SARIF, JUnit and GitHub annotations like rules, so `pso explain`
+explains them too; they are not in the catalogue (`pso rules`), since no profile can
+switch them off or weigh them."""
 
 from __future__ import annotations
 
@@ -57,6 +58,21 @@ FRAGILE = Pseudo(
         "concern, never a change of the verdict itself.",
     ),
 )
+ACCEPTANCE = Pseudo(
+    "PSO-ACCEPTANCE",
+    "acceptance-not-applied",
+    "An accepted concern was not applied",
+    (
+        "An entry of the proposal's accepted_concerns that took no effect, reported at the "
+        "entry: it expired before the date the proposal is judged at, names an unknown "
+        "rule or a retired one, is refused because the rule's finding is a blocker (a "
+        "blocker cannot be accepted), or is unused (the rule raised no concern to accept). "
+        "Unused is a note, the others a warning.",
+        "An accepted concern that applies removes the concern's condition and its weight "
+        "as a significant concern; the fact keeps its value. Every report lists each "
+        "acceptance, applied or not, and why.",
+    ),
+)
 INPUT = Pseudo(
     "PSO-INPUT",
     "invalid-input",
@@ -67,7 +83,7 @@ INPUT = Pseudo(
         "3. pso validate checks files without assessing them.",
     ),
 )
-PSEUDO = {p.code: p for p in (VERDICT, FRAGILE, INPUT)}
+PSEUDO = {p.code: p for p in (VERDICT, FRAGILE, ACCEPTANCE, INPUT)}
 
 
 def find(key: str) -> Pseudo | None:
