@@ -143,8 +143,10 @@ def _message(root: type[BaseModel], err: Any, where: str) -> str:
         return f"missing required field '{loc[-1]}'" + (f" in {where}" if where else "")
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
-    if kind == "enum":
-        enum = enum_at(root, loc)
+    # pydantic before 2.6 checks an enum field's type first: a number there is a
+    # string_type error, which must read the same as any other value outside the enum.
+    enum = enum_at(root, loc) if kind in ("enum", "string_type") else None
+    if kind == "enum" or enum is not None:
         values = [str(m.value) for m in enum] if enum else []
         found = err.get("input")
         hint = value_hint(found, values)
