@@ -193,6 +193,7 @@ def batch_argv(pso: list[str], directory: Path, jobs: int) -> list[str]:
         str(jobs),
         "--as-of",
         AS_OF,
+        "--no-cache",  # a cold run: every file parsed, validated and assessed
     ]
 
 

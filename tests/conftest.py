@@ -64,6 +64,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.longrepr = f"PSO_REQUIRE_SHARED=1 but the test skipped: {reason}"
 
 
+@pytest.fixture(autouse=True)
+def _result_cache_in_tmp(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test's result cache (PSO_CACHE_DIR) is its own temporary directory, created
+    only if a run writes to it: no test writes to the real ~/.cache, and no test is
+    served another's results. Subprocesses inherit the variable."""
+    import uuid
+
+    root = tmp_path_factory.getbasetemp() / "pso-cache"
+    monkeypatch.setenv("PSO_CACHE_DIR", str(root / uuid.uuid4().hex))
+    monkeypatch.delenv("PSO_NO_CACHE", raising=False)
+
+
 @dataclass(frozen=True)
 class Ran:
     exit_code: int
