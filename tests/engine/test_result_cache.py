@@ -349,3 +349,17 @@ def test_default_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "h"))
     assert C.default_dir() == str(tmp_path / "h" / ".cache" / "pso")
+
+
+def test_a_write_scans_the_cache_only_when_its_folder_says_it_is_full(
+    engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scans: list[int] = []
+    monkeypatch.setattr(C, "prune", lambda *a: scans.append(1) or 0)
+    item = assess_one(engine, str(EXAMPLES[0]))
+    roomy = make_cache(engine, tmp_path / "roomy", max_entries=10_000)
+    roomy.put("ab" * 32, item)
+    assert roomy.written == 1 and scans == []
+    tight = make_cache(engine, tmp_path / "tight", max_entries=100)
+    tight.put("ab" * 32, item)  # one entry in its folder: about 256 in all, over 100
+    assert scans == [1]

@@ -23,10 +23,11 @@ the date it depends on, a sha256 of the payload) then the payload. It is written
 temporary file in the same directory and renamed over the entry (atomic on POSIX), so
 concurrent runs never see half an entry; a header that does not match, a payload whose
 hash or structure is wrong, or any decoding error makes the entry a miss, and it is
-overwritten. Size is bounded: when a process has written PRUNE_EVERY entries (and after
-its first), it removes the least recently used entries (by mtime; a hit touches its
-entry) down to 90% of MAX_ENTRIES and MAX_BYTES. A cache that cannot be written turns
-itself off for the rest of the run; it never fails one.
+overwritten. Size is bounded: after its first write and every PRUNE_EVERY writes, a
+process looks at the folder it wrote to (one of 256, which keys fill evenly); when that
+says the cache is over MAX_ENTRIES or MAX_BYTES, it removes the least recently used
+entries (by mtime; a hit touches its entry) down to 90% of both. A cache that cannot be
+written turns itself off for the rest of the run; it never fails one.
 """
 
 from __future__ import annotations
@@ -371,7 +372,7 @@ class ResultCache:
             self.writable = False
             return
         self.written += 1
-        if self.written % PRUNE_EVERY == 1:
+        if self.written % PRUNE_EVERY == 1 and self._crowded(key):
             self.prune()
 
     def _write(self, key: str, blob: bytes) -> None:
@@ -391,6 +392,19 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+    def _crowded(self, key: str) -> bool:
+        """Whether the cache looks over a bound, judged from the one folder just written
+        (keys are uniform, so 256 folders hold about as much each): a run that writes
+        one file never scans the whole cache unless it is full."""
+        n = size = 0
+        with contextlib.suppress(OSError), os.scandir(os.path.dirname(self._path(key))) as it:
+            for e in it:
+                if e.name.endswith(".json"):
+                    n += 1
+                    with contextlib.suppress(OSError):
+                        size += e.stat(follow_symlinks=False).st_size
+        return n * 256 > self.max_entries or size * 256 > self.max_bytes
 
     def prune(self) -> int:
         """Remove the least recently used entries beyond 90% of the bounds; how many."""
