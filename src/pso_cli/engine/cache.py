@@ -288,7 +288,7 @@ class ResultCache:
     directory: str
     salt: str
     today: str  # the date a proposal without a decision_date is judged at
-    dated: bool  # False: --as-of was not given, so `today` may be in a result
+    dated: bool  # True: --as-of was not given, so a result may be judged at `today`
     max_entries: int = MAX_ENTRIES
     max_bytes: int = MAX_BYTES
     writable: bool = True
