@@ -36,6 +36,7 @@ class StageTimes:
     files: int = 0
     invalid: int = 0
     events_ns: int = 0  # PyYAML's C parser alone, over the same files (see `event_floor`)
+    cache_us: dict[str, float] = field(default_factory=dict)  # see `cache_costs`
 
     def add(self, stage: str, ns: int) -> None:
         self.total[stage] += ns
@@ -66,6 +67,16 @@ class StageTimes:
                 f"(no pso code), takes {floor:.0f} µs per file: {1e6 / floor:,.0f} files/s is "
                 "the ceiling for any loader built on PyYAML, before validation, rules or output."
             )
+        if self.cache_us:
+            c = self.cache_us
+            lines += [
+                "",
+                "Result cache, CPU µs per file in one process (the same files; before output):",
+                "",
+                "| path | µs per file |",
+                "|---|---:|",
+                *(f"| {name} | {us:.0f} |" for name, us in c.items()),
+            ]
         return "\n".join(lines)
 
 
@@ -113,6 +124,39 @@ def profile(files: Sequence[str], as_of: dt.date) -> StageTimes:
         render_line(assessment, info)
         times.add("render", clock() - t5)
     return times
+
+
+def cache_costs(files: Sequence[str], as_of: dt.date, directory: Path) -> dict[str, float]:
+    """CPU µs per file of one file through the result cache: assessed without it, a miss
+    (read, hash, assess, encode, write), a hit (read, hash, read the entry, check and
+    decode it), and a hit with its JSON line rendered (what a warm batch does per file)."""
+    import shutil
+
+    from pso_cli.api import build_engine, run_info
+    from pso_cli.engine.build import assess_one
+    from pso_cli.engine.cache import ResultCache, assess_cached
+    from pso_cli.render.json_report import render_line
+
+    engine = build_engine(as_of=as_of)
+    info = run_info(engine)
+    shutil.rmtree(directory, ignore_errors=True)
+    cache = ResultCache.for_engine(engine, str(directory))
+    n = max(len(files), 1)
+
+    def each(fn: object) -> float:
+        start = time.process_time_ns()
+        for f in files:
+            fn(f)  # type: ignore[operator]
+        return (time.process_time_ns() - start) / n / 1000
+
+    out = {"no cache (assess_one)": each(lambda f: assess_one(engine, f))}
+    out["miss: assess and store"] = each(lambda f: assess_cached(engine, cache, f, 2**21, "-"))
+    out["hit: read, check, decode"] = each(lambda f: assess_cached(engine, cache, f, 2**21, "-"))
+    out["hit + render the JSON line"] = each(
+        lambda f: render_line(assess_cached(engine, cache, f, 2**21, "-"), info)
+    )
+    shutil.rmtree(directory, ignore_errors=True)
+    return out
 
 
 def event_floor(files: Sequence[str]) -> int:

@@ -64,6 +64,33 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.longrepr = f"PSO_REQUIRE_SHARED=1 but the test skipped: {reason}"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _session_result_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """PSO_CACHE_DIR for what runs before any one test's fixture: module- and session-
+    scoped fixtures that run pso in subprocesses (the hostile corpus, the installed pack)."""
+    old = os.environ.get("PSO_CACHE_DIR")
+    os.environ["PSO_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "pso-cache" / "session")
+    yield
+    if old is None:
+        os.environ.pop("PSO_CACHE_DIR", None)
+    else:
+        os.environ["PSO_CACHE_DIR"] = old
+
+
+@pytest.fixture(autouse=True)
+def _result_cache_in_tmp(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test's result cache (PSO_CACHE_DIR) is its own temporary directory, created
+    only if a run writes to it: no test writes to the real ~/.cache, and no test is
+    served another's results. Subprocesses inherit the variable."""
+    import uuid
+
+    root = tmp_path_factory.getbasetemp() / "pso-cache"
+    monkeypatch.setenv("PSO_CACHE_DIR", str(root / uuid.uuid4().hex))
+    monkeypatch.delenv("PSO_NO_CACHE", raising=False)
+
+
 @dataclass(frozen=True)
 class Ran:
     exit_code: int

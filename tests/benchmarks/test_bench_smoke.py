@@ -70,7 +70,7 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
     assert "proposals/s" in out and "peak RSS" in out
     assert "Per-stage profile" in out
     rows = json.loads(figures.read_text())["rows"]
-    assert len(rows) == 8
+    assert len(rows) == 8  # 4 start-up, warm and cold against yamllint, --jobs 2, memory
 
 
 def test_worst_case_files_are_valid_and_at_a_limit(bench_modules: None) -> None:

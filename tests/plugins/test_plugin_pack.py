@@ -46,6 +46,8 @@ def pso(
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PSO_", "PYTHON"))}
     env["NO_COLOR"] = "1"
+    if "PSO_CACHE_DIR" in os.environ:  # the test's own result cache, never ~/.cache
+        env["PSO_CACHE_DIR"] = os.environ["PSO_CACHE_DIR"]
     return subprocess.run(
         [python, "-m", "pso_cli", *args],
         capture_output=True,

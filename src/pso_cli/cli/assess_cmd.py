@@ -151,6 +151,23 @@ def assess(
             "--samples", min=10, max=1_000_000, metavar="N", help="Monte Carlo weight samples."
         ),
     ] = 2000,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="PSO_NO_CACHE",
+            help="Assess every file afresh, and write nothing to the result cache.",
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--cache-dir",
+            envvar="PSO_CACHE_DIR",
+            metavar="DIR",
+            help="Result cache directory (default: $XDG_CACHE_HOME/pso or ~/.cache/pso).",
+        ),
+    ] = None,
     stdin_filename: opt.StdinFilename = "<stdin>",
     max_bytes: opt.MaxBytes = opt.DEFAULT_MAX_BYTES,
 ) -> None:
@@ -216,5 +233,7 @@ def assess(
         samples=samples,
         annotate=os.environ.get("GITHUB_ACTIONS") == "true" and sources["format"] == "default",
         fmt_explicit=sources["format"] != "default",
+        cache=not no_cache,
+        cache_dir=cache_dir or None,
     )
     raise typer.Exit(execute(request))

@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
 GROUPS: dict[str, str] = {
     "criteria": "criteria_cmd",
     "config": "config_cmd",
+    "cache": "cache_cmd",
 }
 NAMES = frozenset(COMMANDS) | frozenset(GROUPS)
 # Commands that read proposal files, and so take --skip-other-yaml (see cli/skip_other.py)

@@ -40,6 +40,8 @@ class Request:
     seed: int = 0
     samples: int = 2000
     annotate: bool = False  # also print GitHub annotations (auto under GITHUB_ACTIONS)
+    cache: bool = True  # the result cache (engine/cache.py); --no-cache, PSO_NO_CACHE=1
+    cache_dir: str | None = None  # --cache-dir, PSO_CACHE_DIR; None: the XDG cache
 
 
 def parse_outputs(req: Request) -> list[tuple[str, str]]:
@@ -87,6 +89,7 @@ def execute(req: Request) -> int:
         req.max_bytes,
         analysis,
         info,
+        cache=_cache(req, engine),
     )
     jobs = req.jobs or default_jobs()
     stdout_fmt = None if outputs_cover_stdout(req) else req.fmt
@@ -114,6 +117,19 @@ def execute(req: Request) -> int:
 
         sys.stdout.write(renderer("github")(run))
     return run.exit_code
+
+
+def _cache(req: Request, engine: Any) -> Any:
+    """The run's result cache, or None: --no-cache, or --rules (a local rule pack's code
+    can change with no version to show it, so such a run is never cached)."""
+    if not req.cache or req.rules:
+        return None
+    from pso_cli.engine.cache import ResultCache
+
+    try:
+        return ResultCache.for_engine(engine, req.cache_dir)
+    except OSError:  # the commitments file vanished since it was read: no cache
+        return None
 
 
 def _shows_changes(req: Request, outputs: list[tuple[str, str]], files: list[str]) -> bool:

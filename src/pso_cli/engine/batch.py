@@ -45,6 +45,7 @@ class EngineSpec:
     analysis: Any = None  # engine.assess.Analysis (a frozen dataclass, picklable)
     info: Any = None  # model.run.RunInfo, for workers that render JSON Lines themselves
     stdin_filename: str = "<stdin>"
+    cache: Any = None  # engine.cache.ResultCache, or None: no result cache this run
 
 
 Brief = tuple[str | None, bool]  # (verdict, None for an invalid input, "error"; fragile)
@@ -80,7 +81,7 @@ def brief(item: Item) -> Brief:
 def _assess_task(engine: Any, spec: EngineSpec, task: Task) -> Item:
     import dataclasses
 
-    from pso_cli.engine.build import assess_bytes, assess_one
+    from pso_cli.engine.build import assess_bytes
 
     if task.problems:
         from pso_cli.loading.load import shown_name
@@ -91,7 +92,21 @@ def _assess_task(engine: Any, spec: EngineSpec, task: Task) -> Item:
         engine = dataclasses.replace(engine, skipped=dict(task.skip))
     if task.data is not None:
         return assess_bytes(engine, task.data, spec.stdin_filename)
-    return assess_one(engine, task.path, spec.max_bytes, spec.stdin_filename)
+    return _assess_path(engine, spec, task.path, spec.stdin_filename, retried=bool(task.skip))
+
+
+def _assess_path(
+    engine: Any, spec: EngineSpec, path: str, stdin_filename: str, retried: bool = False
+) -> Item:
+    """One file, through the result cache when the run has one (never standard input,
+    never a file re-assessed with a rule stopped from outside)."""
+    from pso_cli.engine.build import assess_one
+
+    if spec.cache is None or path == "-" or retried:
+        return assess_one(engine, path, spec.max_bytes, stdin_filename)
+    from pso_cli.engine.cache import assess_cached
+
+    return assess_cached(engine, spec.cache, path, spec.max_bytes, stdin_filename)
 
 
 def _line_task(engine: Any, spec: EngineSpec, task: Task) -> tuple[Brief, str]:
@@ -139,11 +154,9 @@ def assess_many(
     stdin_filename: str = "<stdin>",
 ) -> Iterator[Item]:
     """Yield one item per file, in order."""
-    from pso_cli.engine.build import assess_one
-
     if not _pooled(engine, jobs, files):
         for path in files:
-            yield assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
+            yield _assess_path(engine, spec, path, stdin_filename)
         return
     yield from _pool_run(engine, spec, files, jobs, stdin_filename, lines=False)
 
@@ -156,12 +169,11 @@ def assess_lines(
     stdin_filename: str = "<stdin>",
 ) -> Iterator[tuple[Brief, str]]:
     """Yield (brief, JSON line) per file, in order; in a pool, workers render the lines."""
-    from pso_cli.engine.build import assess_one
     from pso_cli.render.json_report import render_line
 
     if not _pooled(engine, jobs, files):
         for path in files:
-            item = assess_one(engine, path, spec.max_bytes, stdin_filename)  # type: ignore[arg-type]
+            item = _assess_path(engine, spec, path, stdin_filename)
             yield brief(item), render_line(item, spec.info)
         return
     yield from _pool_run(engine, spec, files, jobs, stdin_filename, lines=True)
