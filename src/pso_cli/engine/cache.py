@@ -6,7 +6,8 @@ does not parse or validate), as JSON, never rendered output and never pickle: ev
 format renders from the decoded result exactly as from a fresh one.
 
 The key (README, "Result cache") is a sha256 over the file's bytes and the name it is
-reported by, and a run-wide salt: the cache format, pso's version, the shape of the
+reported by, and a run-wide salt: the cache format, pso's version and its files (path,
+size, mtime: an edited install is a new pso), the shape of the
 result classes, the profile's sha256 (its whole extends chain), the rule packs loaded
 (name, version, origin) and the active rules, the commitments file's bytes, the
 decision-analysis options, and --as-of when given. Without --as-of each proposal is
@@ -34,9 +35,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
+import time
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -256,6 +259,24 @@ def _classes(tp: Any) -> Iterator[type]:
 # ---- the store ----
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """pso's own files (path, size, mtime): an editable install or a patched copy whose
+    rules changed without a new version never serves results of the code before."""
+    import pso_cli
+
+    root = os.path.dirname(os.path.abspath(pso_cli.__file__))
+    h = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".json", ".txt")):
+                st = os.stat(os.path.join(folder, name))
+                rel = os.path.relpath(os.path.join(folder, name), root)
+                h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def salt(engine: Engine) -> str:
     """Everything outside the file that the result depends on, hashed."""
     from pso_cli import __version__
@@ -266,7 +287,7 @@ def salt(engine: Engine) -> str:
         h.update(json.dumps(values, default=str).encode())
         h.update(b"\x00")
 
-    part("pso-result-cache", FORMAT, __version__, schema())
+    part("pso-result-cache", FORMAT, __version__, schema(), code_fingerprint())
     prof = engine.profile
     part("profile", prof.name, prof.sha256)
     for p in engine.registry.packs:
@@ -491,15 +512,20 @@ def assess_cached(
     from pso_cli.loading.reader import read_bytes
     from pso_cli.model.run import Invalid
 
+    started = time.perf_counter()
+
+    def timed(item: Item) -> Item:  # JUnit's time: what this run spent on the file
+        return dataclasses.replace(item, seconds=time.perf_counter() - started)
+
     name = shown_name(path, stdin_filename)
     try:
         data = read_bytes(path, max_bytes, name)
     except InputError as exc:  # depends on the file system, not on bytes: not cached
-        return Invalid(name, tuple(exc.problems))
+        return timed(Invalid(name, tuple(exc.problems)))
     key = cache.key(name, data)
     hit = cache.get(key)
     if hit is not None:
-        return hit
+        return timed(hit)
     item: Item
     try:
         loaded = proposal_from_bytes(data, name)
@@ -508,4 +534,4 @@ def assess_cached(
     else:
         item = assess_loaded(engine, loaded)
     cache.put(key, item)
-    return item
+    return timed(item)
