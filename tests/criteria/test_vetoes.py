@@ -97,3 +97,21 @@ def test_missing_must_haves_are_located() -> None:
     got = missing_must_haves(["risk.threat_level"], proposal(), smap)
     assert got == (("risk.threat_level", 7, 3),)
     assert missing_must_haves(["risk.threat_level"], proposal(threat_level="low"), smap) == ()
+
+
+@pytest.mark.parametrize(
+    ("levels", "wanted"),
+    [
+        ("{AGY-999: [x]}", "levels: no scoring rule AGY-999"),
+        ("{AGY-001: [overloaded]}", "AGY-001 has no level 'overloaded'; it has: unsustainable"),
+    ],
+)
+def test_a_veto_on_a_level_names_an_active_attribute_and_its_levels(
+    tmp_path: Path, levels: str, wanted: str
+) -> None:
+    from pso_cli.api import build_engine
+
+    body = f"vetoes:\n  x-veto:\n    title: T\n    source: S\n    levels: {levels}\n"
+    with pytest.raises(ConfigError) as err:
+        build_engine(profile=write(tmp_path, body))
+    assert any(wanted in p.message for p in err.value.problems)

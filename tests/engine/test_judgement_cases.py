@@ -208,3 +208,65 @@ def test_each_fixable_gap_alone_gives_conditions(patch: dict[str, Any]) -> None:
     a = assess(patch)
     assert a.verdict is Verdict.WITH_CONDITIONS, a.reason
     assert a.conditions
+
+
+GAP = {"threat_level": "high", "force_protection": {"adequacy": "partial"}}
+
+
+def test_a_protection_gap_with_no_plan_stated_as_none_is_not_lifted() -> None:
+    """`none` states that there is no plan to close the gap: the duty of care is unmet."""
+    a = assess({"risk": {**GAP, "force_protection": {"adequacy": "partial", "mitigation": "none"}}})
+    (gap,) = [g for g in a.gates if g.rule == "duty-of-care-protection-gap"]
+    assert gap.status == "failed" and a.verdict is Verdict.FURTHER_ANALYSIS
+
+
+def test_a_plan_lifts_a_protection_gap_only_as_a_condition_to_verify() -> None:
+    """A stated plan is a claim, not the gap closed: it lifts the veto, and checking it
+    becomes the first condition of the advice."""
+    plan = "Armoured vehicles and a quick-reaction force are in place before deployment."
+    a = assess({"risk": {**GAP, "force_protection": {"adequacy": "partial", "mitigation": plan}}})
+    (gap,) = [g for g in a.gates if g.rule == "duty-of-care-protection-gap"]
+    assert gap.status == "passed" and gap.field == "risk.force_protection.mitigation"
+    assert a.verdict is not Verdict.RECOMMEND
+    assert a.conditions[0].startswith("Verify before deployment that the plan stated at ")
+
+
+def test_contested_consent_advised_lawful_is_advised_on() -> None:
+    """Recorded legal advice that the basis is lawful answers the law's question: pso
+    advises, scoring the basis below a clear one, instead of asking for advice again."""
+    lawful = assess({})
+    a = assess({"legal_basis": {"host_consent": {"authority": "de-facto"}, "legal_advice": [
+        {"by": "Legal Adviser", "date": "2030-06-10", "conclusion": "lawful",
+         "summary": "The authority is entitled to consent."}]}})  # fmt: skip
+    assert a.legal is not None and a.legal.outcome == "contested" and a.legal.advised_lawful
+    (gate,) = [g for g in a.gates if g.rule == "LEG-001"]
+    assert gate.status == "passed"
+    assert a.verdict in (Verdict.RECOMMEND, Verdict.WITH_CONDITIONS)
+    assert a.score is not None and lawful.score is not None and a.score < lawful.score
+
+
+def test_consent_dated_after_the_decision_is_not_yet_a_basis() -> None:
+    """Consent must exist when the act it permits is decided (ILC Articles on State
+    Responsibility, Art. 20): consent dated later counts no more than a later resolution."""
+    # (base.yaml's treaty gives consent in advance: without it, consent alone is the basis)
+    later = assess({"legal_basis": {"host_consent": {"date": "2030-08-01"}, "treaty": "none"}})
+    assert later.legal is not None and later.legal.outcome == "unknown"
+    assert later.legal.field == "legal_basis.host_consent.date"
+    assert later.verdict is Verdict.FURTHER_ANALYSIS
+    before = assess({"legal_basis": {"host_consent": {"date": "2030-06-19"}, "treaty": "none"}})
+    assert before.legal is not None and before.legal.outcome == "lawful"
+
+
+def test_a_force_beyond_what_the_agencies_can_carry_is_vetoed_not_discounted() -> None:
+    """MFAT: "keep enough capacity at home to respond to emergencies in our own region".
+    A contribution the NZDF cannot carry (far past its deployable ceiling) breaks that
+    constraint: the home-capacity veto decides, not a few points of the agencies' score.
+    It asks for the resizing or the agencies' and Ministers' decision (the ceiling and the
+    reserve are planning figures), so it is further analysis, never a recommendation."""
+    a = assess({"contribution": {"nzdf": {"personnel": 5000}}})
+    (home,) = [g for g in a.gates if g.rule == "home-capacity"]
+    assert home.status == "failed" and home.field == "contribution.nzdf.personnel"
+    assert a.verdict is Verdict.FURTHER_ANALYSIS
+    assert any(c.startswith("Resize the contribution") for c in a.conditions)
+    ok = [g for g in assess({}).gates if g.rule == "home-capacity"]
+    assert [g.status for g in ok] == ["passed"]

@@ -80,7 +80,7 @@ def test_the_ramsi_brief_has_every_element_in_order(ramsi: tuple[Assessment, str
         "RECOMMEND",
         a.reason,
         "Law: lawful on the host's consent (examples/ramsi-2003.yaml:32)",
-        "Gates and vetoes: all 7 met (LEG-001, STR-001 and 5 vetoes)",
+        "Gates and vetoes: all 8 met (LEG-001, STR-001 and 6 vetoes)",
         "What decides it, in points of the overall score",
         "Conditions: none",
         "Facts to gather first",

@@ -29,6 +29,10 @@ class VetoSpec(BaseModel):
     title: str = Field("", max_length=200)
     source: str = Field("", max_length=400, description="What the veto rests on.")
     when: dict[str, list[Value]] = Field(default_factory=dict, description="field -> values")
+    levels: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="attribute code -> levels: the rule's rated level (AGY-001: [unsustainable])",
+    )
     unless: str | None = Field(None, description="A field that, when stated, lifts the veto.")
     condition: str | None = Field(
         None, max_length=400, description="What to do to lift it (for further-analysis vetoes)."
@@ -76,7 +80,9 @@ def allowed_values(tp: Any) -> tuple[Value, ...] | None:
 
 def check_veto(root: type[BaseModel], spec: VetoSpec) -> list[str]:
     """What is wrong with a veto against the proposal format (empty: nothing)."""
-    problems = [f"needs {k}" for k in ("title", "source", "when") if not getattr(spec, k)]
+    problems = [f"needs {k}" for k in ("title", "source") if not getattr(spec, k)]
+    if not spec.when and not spec.levels:
+        problems.append("needs when or levels")
     for path, values in spec.when.items():
         try:
             allowed = allowed_values(field_type(root, path))

@@ -32,6 +32,7 @@ class Judgement:
     gates: tuple[Gate, ...] = ()  # the gate rules' results and the profile's vetoes
     missing: tuple[tuple[str, int, int], ...] = ()  # must-have facts unknown
     veto_conditions: dict[str, str] = field(default_factory=dict)  # veto id -> what lifts it
+    veto_plans: dict[str, str] = field(default_factory=dict)  # veto id -> its `unless` field
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,12 @@ def open_conditions(j: Judgement) -> tuple[str, ...]:
         if g.kind == "veto" and g.status == "failed" and g.verdict == Verdict.FURTHER_ANALYSIS:
             resolve = f"Resolve: {lower_initial(g.title)} ({g.field})."
             out.append(j.veto_conditions.get(g.rule) or resolve)
+        elif g.kind == "veto" and g.status == "passed" and j.veto_plans.get(g.rule) == g.field:
+            # Lifted by a stated plan, not by the facts: the plan is a claim to check.
+            out.append(
+                f"Verify before deployment that the plan stated at {g.field} closes the gap; "
+                f"it alone lifts the veto {g.rule}."
+            )
     return tuple(dict.fromkeys(out))
 
 

@@ -13,7 +13,7 @@ from pso_cli.criteria.profile import Profile
 from pso_cli.engine import value
 from pso_cli.engine.accept import apply_acceptances
 from pso_cli.engine.aggregate import Judgement, all_conditions, decide
-from pso_cli.engine.attributes import attribute_models
+from pso_cli.engine.attributes import attribute_models, check_veto_levels
 from pso_cli.engine.evaluate import ActiveRule, evaluate, select_rules
 from pso_cli.engine.facts import by_rule
 from pso_cli.engine.scoring import attribute_values, rated_levels, stamp
@@ -71,6 +71,9 @@ class Engine:
     ) -> Engine:
         rules = tuple(select_rules(registry, profile))
         models = attribute_models(profile, [a.rule for a in rules])
+        if registry.builtin_codes:  # a registry of one's own rules alone: vetoes stay unknown
+            scoring = {c for c, r in registry.rules.items() if r.attribute is not None}
+            check_veto_levels(profile, models, scoring)
         return cls(
             registry, profile, rules, as_of, tuple(commitments), commitments_source,
             attributes=models, as_of_given=as_of_given,
@@ -119,8 +122,10 @@ def _gate(rule: Rule, mine: Sequence[Finding]) -> Gate:
         status = "failed"
     elif not mine or any(f.outcome in _UNKNOWN for f in mine):
         status = "unknown"
-    elif any(f.outcome == _CONCERN and not f.accepted for f in mine):
-        status = "contested"  # a gate rule's concern: the gate is in doubt, not met
+    elif any(f.outcome == _CONCERN and f.level is None and not f.accepted for f in mine):
+        # a gate rule's own concern: the gate is in doubt, not met. A rated level is the
+        # attribute's value (LEG-001 contested but advised lawful), not a doubt.
+        status = "contested"
     else:
         status = "passed"
     if first is None:
@@ -174,8 +179,10 @@ def with_sensitivity(a: Assessment, engine: Engine) -> Assessment:
 
     opts = engine.analysis
     rated = {x.code: Rated(x.code, x.level, x.field, x.line, x.column) for x in a.attributes}
-    lifts = {k: v.condition for k, v in engine.profile.vetoes.items() if v.condition}
-    j = Judgement(law=a.legal, gates=a.gates, missing=a.missing_facts, veto_conditions=lifts)
+    specs = engine.profile.vetoes
+    lifts = {k: v.condition for k, v in specs.items() if v.condition}
+    plans = {k: v.unless for k, v in specs.items() if v.unless}
+    j = Judgement(a.legal, a.gates, a.missing_facts, veto_conditions=lifts, veto_plans=plans)
     conditions = all_conditions(a.findings, j)  # not the range's own: as decide() has them
     case = Case(engine.attributes, rated, a.findings, conditions, engine.profile.thresholds, j)
     s = analyse(case, engine.weights, opts.samples, opts.seed, opts.margin)
@@ -205,14 +212,19 @@ def _assess(engine: Engine, loaded: Loaded) -> Assessment:
 
 
 def _judgement(
-    engine: Engine, loaded: Loaded, gates: tuple[Gate, ...], law: LegalAnalysis | None
+    engine: Engine,
+    loaded: Loaded,
+    gates: tuple[Gate, ...],
+    law: LegalAnalysis | None,
+    rated: Mapping[str, Any] | None = None,
 ) -> Judgement:
     prof, p, smap = engine.profile, loaded.proposal, loaded.source_map
     return Judgement(
         law=law,
-        gates=(*gates, *vetoes(prof.vetoes, p, smap)),
+        gates=(*gates, *vetoes(prof.vetoes, p, smap, rated)),
         missing=missing_must_haves(prof.must_have, p, smap),
         veto_conditions={k: v.condition for k, v in prof.vetoes.items() if v.condition},
+        veto_plans={k: v.unless for k, v in prof.vetoes.items() if v.unless},
     )
 
 
@@ -230,7 +242,7 @@ def finish(
     findings, accepted = apply_acceptances(loaded, stamped, engine.registry, as_of)
     findings.sort(key=sort_key)
     groups = by_rule(findings)
-    j = _judgement(engine, loaded, _gates(engine, groups), law)
+    j = _judgement(engine, loaded, _gates(engine, groups), law, rated)
     d = decide(findings, overall, engine.profile.thresholds, j)
     return Assessment(
         path=loaded.path,

@@ -8,7 +8,7 @@ move the score only through an attribute the profile has weighed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pso_cli.criteria.profile import AttributeSetting, Profile
 from pso_cli.engine.value import AttributeModel
@@ -118,3 +118,26 @@ def attribute_models(profile: Profile, rules: Sequence[Rule]) -> tuple[Attribute
     if problems:
         raise ConfigError(problems)
     return tuple(out)
+
+
+def check_veto_levels(
+    profile: Profile, models: Sequence[AttributeModel], known: Collection[str]
+) -> None:
+    """A veto on a rated level must name a scoring rule (`known`: every registered one)
+    and levels its attribute has. A rule the profile leaves out leaves the veto unknown."""
+    by_code = {m.code: m for m in models}
+    out = []
+    for key, spec in profile.vetoes.items():
+        for code, levels in spec.levels.items():
+            m = by_code.get(code)
+            if m is None and code in known:
+                continue
+            if m is None:
+                said = f"veto {key}: levels: no scoring rule {code}"
+            elif bad := [x for x in levels if x not in m.levels]:
+                said = f"veto {key}: {code} has no level {bad[0]!r}; it has: {', '.join(m.levels)}"
+            else:
+                continue
+            out.append(Problem(Location(profile.origin, 1, 1, "vetoes"), said, "profile"))
+    if out:
+        raise ConfigError(out)

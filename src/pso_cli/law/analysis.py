@@ -41,10 +41,10 @@ def _force(p: Proposal, lb: LegalBasis) -> str:
     return "unknown" if lb.use_of_force is None else "other"
 
 
-def _places(p: Proposal, lb: LegalBasis) -> Iterator[_Where]:
+def _places(p: Proposal, lb: LegalBasis, as_of: dt.date) -> Iterator[_Where]:
     host = (p.location.host if p.location else None) or "the host state"
     if not lb.area_of_operations:
-        yield _Where(f"the territory of {host}", host, c.host_consent(lb, host))
+        yield _Where(f"the territory of {host}", host, c.host_consent(lb, host, as_of))
         return
     for i, area in enumerate(lb.area_of_operations):
         if area.kind is AreaKind.INTERNATIONAL_WATERS:
@@ -56,7 +56,11 @@ def _places(p: Proposal, lb: LegalBasis) -> Iterator[_Where]:
             if area.kind is AreaKind.TERRITORIAL_WATERS
             else "the territory of"
         )
-        mine = c.host_consent(lb, host) if c.same_state(state, host) else c.area_consent(area, i)
+        mine = (
+            c.host_consent(lb, host, as_of)
+            if c.same_state(state, host)
+            else c.area_consent(area, i)
+        )
         yield _Where(f"{where} {state}", state, mine)
 
 
@@ -216,7 +220,7 @@ def analyse(p: Proposal, as_of: dt.date) -> LegalAnalysis:
         return _unstated()
     force = _force(p, lb)
     vii, each = council.reading(lb, as_of, force)
-    inputs = [_decide(w, lb, vii, force) for w in _places(p, lb)]
+    inputs = [_decide(w, lb, vii, force) for w in _places(p, lb, as_of)]
     places = tuple(_place(i) for i in inputs)
     worst = max(places, key=lambda pl: pl.outcome.rank)
     outcome = worst.outcome

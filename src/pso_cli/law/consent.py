@@ -11,6 +11,7 @@ state's territory without that state's consent it is contested.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pso_cli.model.enums import ArmedAttack, Attacker, ConsentAuthority, ConsentStatus
@@ -22,6 +23,8 @@ from pso_cli.model.legal_analysis import Reading, Status
 CONSENT = "legal_basis.host_consent"
 TREATY = "legal_basis.treaty"
 DEFENCE = "legal_basis.self_defence"
+
+_CONSENTING = frozenset({ConsentStatus.GIVEN, ConsentStatus.PARTIAL, ConsentStatus.CONTESTED})
 
 _AUTHORITY_WORDS = {
     ConsentAuthority.CONTESTED: "whose authority to govern is contested",
@@ -65,7 +68,10 @@ def _given(lb: LegalBasis, state: str) -> Reading:
     )
 
 
-def host_consent(lb: LegalBasis, state: str) -> Reading:
+def host_consent(lb: LegalBasis, state: str, as_of: dt.date | None = None) -> Reading:
+    """The host's consent as at `as_of`: consent dated later is not yet given (it must
+    exist when the act it permits is decided; ILC Articles on State Responsibility, Art. 20
+    and its commentary), as a resolution adopted later does not exist yet."""
     hc = lb.host_consent
     status = hc.status if hc else None
     field = f"{CONSENT}.status"
@@ -74,6 +80,16 @@ def host_consent(lb: LegalBasis, state: str) -> Reading:
             Status.UNKNOWN, f"whether {state} consents is not stated", field,
             f"state the host's consent ({field})",
         )  # fmt: skip
+    dated = hc.date if hc else None
+    if as_of is not None and dated is not None and dated > as_of and status in _CONSENTING:
+        return Reading(
+            Status.UNCLEAR,
+            f"{state}'s consent is dated {dated.isoformat()}, after {as_of.isoformat()}, "
+            "and is not yet given at that date",
+            f"{CONSENT}.date",
+            f"obtain {state}'s consent before the decision, or judge the proposal at a date "
+            f"on or after {dated.isoformat()} ({CONSENT}.date)",
+        )
     if status is ConsentStatus.GIVEN:
         return _given(lb, state)
     if status is ConsentStatus.PARTIAL:

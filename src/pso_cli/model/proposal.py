@@ -204,16 +204,23 @@ class ForceProtection(Base):
     adequacy: Adequacy | None = choice(e.Adequacy, "Force protection against the threat.")
     provided_by: NameAnswer = Field(None, description="Who provides it.")
     rationale: Answer = Field(None, description="Basis for the assessment.")
-    mitigation: Answer = Field(
-        None, description="Where protection falls short: how the gap is closed before deployment."
+    mitigation: AnswerOrNone = Field(
+        None,
+        description=(
+            "Where protection falls short: how the gap is closed before deployment "
+            "(`none`: no plan)."
+        ),
     )
 
 
 class MedicalEvacuation(Base):
     adequacy: Adequacy | None = choice(e.Adequacy, "Medical care and evacuation.")
     description: Answer = Field(None, description="Arrangements (role 2, aeromedical).")
-    mitigation: Answer = Field(
-        None, description="Where care falls short: how the gap is closed before deployment."
+    mitigation: AnswerOrNone = Field(
+        None,
+        description=(
+            "Where care falls short: how the gap is closed before deployment (`none`: no plan)."
+        ),
     )
 
 

@@ -128,10 +128,13 @@ def law_line(a: Assessment, short: bool = False) -> str:
         return f"Law: lawful {basis}".rstrip()
     if law.advised_lawful:
         return f"Law: contested, lawful on legal advice ({law.advice}) {basis}".rstrip()
-    why = ", for the reason above" if short else f": {sentence(law.reason)[:-1]}"
+    reason = sentence(law.reason)[:-1]
+    why = ", for the reason above" if short else f": {reason}"
     question = f"; first question: {sentence(law.questions[0])[:-1]}" if law.questions else ""
     if law.outcome is LegalOutcome.UNLAWFUL:
         question = ""
+    if not short and reason.casefold().startswith(f"{law.outcome.value} "):
+        return f"Law: {reason[:1].lower()}{reason[1:]}{question}"  # not "unknown: Unknown in"
     return f"Law: {law.outcome.value}{why}{question}"
 
 
