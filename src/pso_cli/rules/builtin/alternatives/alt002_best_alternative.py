@@ -1,6 +1,8 @@
 """ALT-002 best-alternative: could New Zealand help the country in other ways?
 
-The worst level any alternative sets (`level_of`, `span`; `[]` is none-meets). Folds ALT-010."""
+The worst level any alternative sets (`level_of`, `span`). Folds ALT-010.
+"None meets" from no alternative, or from alternatives none of which states the basis of
+its assessment, is not shown: it is missing, not the level that favours deploying most."""
 
 from __future__ import annotations
 
@@ -55,6 +57,15 @@ def best_alternative(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     if gaps:
         return
     level = LEVELS[best][0]
+    if level == "none-meets" and not any(a.rationale for a in alts):
+        # "No other way would do" is the level that favours deploying most: a list of
+        # alternatives dismissed without a basis (a straw man) does not show it.
+        yield missing(
+            "alternatives",
+            "No alternative's assessment states its basis (rationale), so the proposal does "
+            "not show that New Zealand could not help in other ways.",
+        )
+        return
     if level == "none-meets":
         kinds = ", ".join(sorted({f"'{a.type}'" for a in alts})) or "none was considered"
         yield rate("alternatives", level, f"No alternative assessed meets the objective ({kinds}).")
