@@ -270,3 +270,20 @@ def test_a_force_beyond_what_the_agencies_can_carry_is_vetoed_not_discounted() -
     assert any(c.startswith("Resize the contribution") for c in a.conditions)
     ok = [g for g in assess({}).gates if g.rule == "home-capacity"]
     assert [g.status for g in ok] == ["passed"]
+
+
+def test_an_authorisation_for_the_host_does_not_reach_a_third_state_unasked() -> None:
+    """A Chapter VII authorisation reaches another state's waters only as far as its terms
+    say (Arts 2(4) and 42); pso does not read the terms, so it asks for legal advice."""
+    a = assess({
+        "identity": {"operation_type": "regional-assistance"},
+        "legal_basis": {**NO_CONSENT, "use_of_force": "enforcement", "security_council": [
+            {"number": 3001, "year": 2030, "chapter": "vii", "authorises_force": True,
+             "for_this_situation": True}],
+            "area_of_operations": [
+                {"kind": "territory", "state": "Testland"},
+                {"kind": "territorial-waters", "state": "Neighbourland", "consent": "none"}]},
+    })  # fmt: skip
+    assert a.legal is not None and a.legal.outcome == "contested"
+    assert any("Neighbourland" in q for q in a.legal.questions)
+    assert a.verdict is Verdict.FURTHER_ANALYSIS

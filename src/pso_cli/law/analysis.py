@@ -71,7 +71,21 @@ class _Inputs:
     row: Row
 
 
-def _decide(w: _Where, lb: LegalBasis, vii: Reading, force: str) -> _Inputs:
+def _reach(w: _Where, host: str, vii: Reading) -> Reading:
+    """A Chapter VII authorisation is read for the situation in the host state; in another
+    state's territory or waters its reach depends on its terms, which pso does not read."""
+    if w.state is None or c.same_state(w.state, host) or vii.status is not Status.VALID:
+        return vii
+    return Reading(
+        Status.DOUBTFUL,
+        f"{vii.clause}, but whether it extends to {w.label} depends on its terms",
+        vii.field,
+        f"whether the Security Council's authorisation extends to {w.label}",
+    )
+
+
+def _decide(w: _Where, lb: LegalBasis, vii: Reading, force: str, host: str) -> _Inputs:
+    vii = _reach(w, host, vii)
     r: dict[str, Reading] = {"council": vii, "defence": c.self_defence(lb, w.state)}
     if w.state is None:
         at_sea = "other" if force == "mandate" else force
@@ -220,7 +234,8 @@ def analyse(p: Proposal, as_of: dt.date) -> LegalAnalysis:
         return _unstated()
     force = _force(p, lb)
     vii, each = council.reading(lb, as_of, force)
-    inputs = [_decide(w, lb, vii, force) for w in _places(p, lb, as_of)]
+    host = (p.location.host if p.location else None) or "the host state"
+    inputs = [_decide(w, lb, vii, force, host) for w in _places(p, lb, as_of)]
     places = tuple(_place(i) for i in inputs)
     worst = max(places, key=lambda pl: pl.outcome.rank)
     outcome = worst.outcome

@@ -53,6 +53,10 @@ TERRITORY: tuple[Row, ...] = (
     Row(7, {"consent": "absent", "council": "presence-only"}, C, Basis.NONE,
         "A Chapter VII resolution that authorises no force is not clearly a basis for a presence "
         "without consent.", "UN Charter Arts 25, 41 and 2(7)"),
+    Row(18, {"consent": "absent", "council": "doubtful"}, C, Basis.NONE,
+        "A Chapter VII authorisation reaches a state other than the one it was adopted for only "
+        "as far as its terms say: whether it extends here is for legal advice.",
+        "UN Charter Arts 2(4) and 42"),
     Row(8, {"consent": "absent", "defence": "doubtful"}, C, Basis.NONE,
         "The self-defence claim is contested in law, and nothing else permits the operation "
         "without consent.", "UN Charter Art. 51"),
@@ -95,7 +99,7 @@ HIGH_SEAS: tuple[Row, ...] = (
 # The values each input takes once folded (see fold()), for the completeness test and docs.
 INPUTS: dict[str, tuple[str, ...]] = {
     "consent": ("valid", "doubtful", "absent", "unknown"),
-    "council": ("valid", "presence-only", "unclear", "none"),
+    "council": ("valid", "doubtful", "presence-only", "unclear", "none"),
     "defence": ("valid", "doubtful", "unclear", "none"),
     "treaty": ("valid", "unclear", "none"),
     "force": ("enforcement", "other", "unknown"),
