@@ -212,6 +212,29 @@ def test_diff_text(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-u
     assert "removed LEG-005 concern" in out
 
 
+def test_diff_credits_a_removal_with_the_re_weighting_it_causes(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base = Path("tests/rules/base.yaml").read_text(encoding="utf-8")
+    fact = "  rules_based_order:\n    effect: advances\n"
+    rationale = "    rationale: Consent-based, regionally authorised response.\n"
+    assert fact + rationale in base
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(base.replace(fact, fact.replace("advances", "harms")), encoding="utf-8")
+    new.write_text(base.replace(fact + rationale, ""), encoding="utf-8")
+    r = pso("diff", str(old), str(new), *AS_OF, "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    out = flat(r.stdout)
+    row = re.search(r"│ harms \(0\) │ unknown │ \+(\d+\.\d\d) │", out)
+    assert row is not None and float(row.group(1)) > 0  # never +0.00
+    moved = re.search(r"Strategic implications │ \d+ │ \d+ │ \+(\d+\.\d) │", out)
+    assert moved is not None and abs(float(row.group(1)) - float(moved.group(1))) <= 0.05
+    assert "STR-006 is now unknown: the score is a weighted mean over the stated facts" in out
+    assert "re-weights the others (counted in its points) and widens the range." in out
+    j = pso("diff", str(old), str(new), *AS_OF, "--format", "json")
+    (attr,) = json.loads(j.stdout)["attributes"]
+    assert (attr["contribution_delta"], attr["reweights"]) == (0.0, True)
+    assert attr["points"] == float(row.group(1))
+
+
 def test_diff_json(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     r = pso("diff", *versions, *AS_OF, "--format", "json")
     assert r.exit_code == 0, r.stderr
