@@ -113,6 +113,57 @@ def test_compare_output_file(pso, tmp_path: Path) -> None:  # type: ignore[no-un
     assert "Options, best first" in text.read_text(encoding="utf-8")
 
 
+RBO = "  rules_based_order:\n    effect: advances\n"
+RBO_RATIONALE = (
+    "    rationale: Host-invited, legislated, regionally endorsed and welcomed by the UN"
+    " Secretary-General [PIF-2003-08].\n"
+)
+
+
+def _dominance(pso, *paths: Path) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    r = pso("compare", *map(str, paths), *AS_OF, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return {Path(o["path"]).name: o["dominated_by"] for o in json.loads(r.stdout)["options"]}
+
+
+def test_compare_dominance_holds_when_one_option_is_truly_better(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = Path(RAMSI).read_text()
+    assert RBO in text
+    (tmp_path / "honest.yaml").write_text(text)
+    (tmp_path / "harms.yaml").write_text(text.replace(RBO, RBO.replace("advances", "harms")))
+    got = _dominance(pso, tmp_path / "honest.yaml", tmp_path / "harms.yaml")
+    assert got == {"honest.yaml": [], "harms.yaml": [str(tmp_path / "honest.yaml")]}
+
+
+def test_compare_claims_no_dominance_on_an_unstated_fact(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A copy that merely leaves the bad fact unstated scores higher, but its advantage is
+    an unknown's: its worst case is the honest option's, so neither dominates."""
+    text = Path(RAMSI).read_text()
+    harms = RBO.replace("advances", "harms") + RBO_RATIONALE
+    assert RBO + RBO_RATIONALE in text
+    honest = text.replace(RBO + RBO_RATIONALE, harms)
+    (tmp_path / "honest.yaml").write_text(honest)
+    (tmp_path / "silent.yaml").write_text(honest.replace(harms, ""))
+    got = _dominance(pso, tmp_path / "honest.yaml", tmp_path / "silent.yaml")
+    assert got == {"honest.yaml": [], "silent.yaml": []}
+
+
+def test_compare_claims_no_dominance_on_straw_man_alternatives(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Listing only an alternative bound to fail rates the alternatives better, but only
+    because the kinds the other option assessed were left unassessed."""
+    text = Path(RAMSI).read_text()
+    start, end = text.index("alternatives:\n"), text.index("sources:\n")
+    straw = (
+        "alternatives:\n  - type: diplomacy\n    description: Send a letter.\n"
+        "    feasibility: low\n    expected_effect: does-not\n"
+        "    rationale: A letter will not restore order.\n"
+    )
+    (tmp_path / "honest.yaml").write_text(text)
+    (tmp_path / "straw.yaml").write_text(text[:start] + straw + text[end:])
+    got = _dominance(pso, tmp_path / "honest.yaml", tmp_path / "straw.yaml")
+    assert got == {"honest.yaml": [], "straw.yaml": []}
+
+
 def test_compare_invalid_input_exits_3_with_located_errors(pso) -> None:  # type: ignore[no-untyped-def]
     r = pso("compare", RAMSI, UNKNOWN_KEY, *AS_OF)
     assert r.exit_code == 3
@@ -159,6 +210,29 @@ def test_diff_text(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-u
     assert "completeness 100% → 100%" in out
     assert "Interaction (total change minus the sum of the single edits): score 0.0" in out
     assert "removed LEG-005 concern" in out
+
+
+def test_diff_credits_a_removal_with_the_re_weighting_it_causes(pso, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base = Path("tests/rules/base.yaml").read_text(encoding="utf-8")
+    fact = "  rules_based_order:\n    effect: advances\n"
+    rationale = "    rationale: Consent-based, regionally authorised response.\n"
+    assert fact + rationale in base
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(base.replace(fact, fact.replace("advances", "harms")), encoding="utf-8")
+    new.write_text(base.replace(fact + rationale, ""), encoding="utf-8")
+    r = pso("diff", str(old), str(new), *AS_OF, "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    out = flat(r.stdout)
+    row = re.search(r"│ harms \(0\) │ unknown │ \+(\d+\.\d\d) │", out)
+    assert row is not None and float(row.group(1)) > 0  # never +0.00
+    moved = re.search(r"Strategic implications │ \d+ │ \d+ │ \+(\d+\.\d) │", out)
+    assert moved is not None and abs(float(row.group(1)) - float(moved.group(1))) <= 0.05
+    assert "STR-006 is now unknown: the score is a weighted mean over the stated facts" in out
+    assert "re-weights the others (counted in its points) and widens the range." in out
+    j = pso("diff", str(old), str(new), *AS_OF, "--format", "json")
+    (attr,) = json.loads(j.stdout)["attributes"]
+    assert (attr["contribution_delta"], attr["reweights"]) == (0.0, True)
+    assert attr["points"] == float(row.group(1))
 
 
 def test_diff_json(pso, versions: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -87,6 +87,63 @@ def test_explain_unknown_code_without_suggestion(pso: Any) -> None:
     assert "see `pso rules`" in r.stderr
 
 
+def test_explain_a_veto_of_the_profile(pso: Any) -> None:
+    r = pso("explain", "duty-of-care-protection-gap", "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert out.startswith(
+        "duty-of-care-protection-gap  (a veto of the profile nz-default, not a rule of the"
+        " catalogue)\nA partial force-protection gap against a high or extreme threat is closed\n"
+    )
+    assert "Forces: further-analysis, whatever the score" in out
+    assert "Rests on:\n  Health and Safety at Work Act 2015, s 36;" in out
+    assert "  risk.threat_level is high or extreme\n" in out
+    assert "  risk.force_protection.adequacy is partial\n" in out
+    assert "  and risk.force_protection.mitigation is not stated\n" in out
+    assert "To lift it:\n  State how the force-protection gap is closed before deployment" in out
+
+
+def test_explain_a_veto_without_a_condition_says_which_fact_lifts_it(pso: Any) -> None:
+    r = pso("explain", "duty-of-care-protection", "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    assert "Forces: do-not-recommend" in r.stdout
+    assert "once risk.force_protection.adequacy is other than inadequate." in r.stdout
+
+
+def test_explain_a_rule_name_that_is_also_a_veto_explains_both(pso: Any) -> None:
+    r = pso("explain", "national-command", "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("AGY-007  national-command")
+    assert "national-command is also a veto of the profile:" in r.stdout
+    assert "once risk.command.national_command_retained is true." in r.stdout
+
+
+def test_explain_a_must_have_fact(pso: Any) -> None:
+    r = pso("explain", "risk.threat_level", "--width", "200")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("risk.threat_level  (a must-have fact of the profile nz-default")
+    assert "Forces: further-analysis while it is unknown" in r.stdout
+    assert "AGY-005" in r.stdout and "duty-of-care-protection-gap" in r.stdout
+
+
+def test_explain_a_veto_of_another_profile(pso: Any, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "profile_format: 1\nname: p\nextends: nz-default\n"
+        "vetoes:\n  duty-of-care-protection-gap: {enabled: false}\n",
+        encoding="utf-8",
+    )
+    r = pso("explain", "duty-of-care-protection-gap", "--profile", str(profile))
+    assert r.exit_code == 2
+    assert "nor a veto or must-have fact of" in r.stderr
+
+
+def test_explain_suggests_a_veto_id(pso: Any) -> None:
+    r = pso("explain", "duty-of-care-protection-ga")
+    assert r.exit_code == 2
+    assert "did you mean duty-of-care-protection-gap?" in r.stderr
+
+
 def test_explain_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     """Every rule explains itself (the command function called directly, for speed)."""
     from pso_cli.cli.rules_cmd import explain

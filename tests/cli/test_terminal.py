@@ -72,6 +72,14 @@ def test_rule_codes_complete_for_explain(pso: Any) -> None:
     assert len(complete(pso, "pso explain ")) >= 40
 
 
+def test_veto_ids_and_must_have_facts_complete_for_explain(pso: Any) -> None:
+    assert complete(pso, "pso explain duty-of-care-protection") == [
+        "duty-of-care-protection",
+        "duty-of-care-protection-gap",
+    ]
+    assert "risk.threat_level" in complete(pso, "pso explain risk.")
+
+
 def test_zsh_completion_carries_each_rules_title(pso: Any) -> None:
     env = {"_PSO_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pso explain LEG-001"}
     r = pso(env=env)

@@ -19,12 +19,25 @@ LOCATED = re.compile(r"^tests/fixtures/invalid/[^:]+:\d+:\d+: ")
 EXPECTED = {
     "alias-bomb.yaml": (8, 8, "aliases"),
     "bad-date.yaml": (8, 15, "location.start_date"),
+    "chapter-vi-force.yaml": (
+        12,
+        25,
+        "legal_basis.security_council[0].authorises_force: a Chapter VI resolution authorises"
+        " no force",
+    ),
     "duplicate-key.yaml": (9, 3, "duplicate key 'location.host' (first defined at line 7)"),
     "empty.yaml": (1, 1, "file is empty"),
     "format-version.yaml": (2, 13, "unsupported format version 3"),
     "merge-key.yaml": (10, 3, "merge keys"),
     "missing-required.yaml": (3, 1, "missing required field 'id' in identity"),
     "nan-number.yaml": (8, 16, "expected a whole number"),
+    "resolution-twice.yaml": (
+        17,
+        16,
+        "legal_basis.security_council[2].chapter: resolution 2001 is listed twice with"
+        " different answers: legal_basis.security_council[0] (line 9) says chapter vii,"
+        " legal_basis.security_council[2] (line 16) says chapter vi",
+    ),
     "not-utf8.yaml": (4, 11, "not valid UTF-8 (byte 0xe9)"),
     "several-documents.yaml": (6, 1, "several YAML documents"),
     "syntax-error.yaml": (8, 9, "YAML syntax error"),

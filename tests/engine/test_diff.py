@@ -245,3 +245,44 @@ def test_score_range_and_completeness_deltas(tmp_path: Path, engine: Engine) -> 
     assert unknown.new is not None and unknown.new.level is None and unknown.new.value is None
     agencies = next(s for s in d.considerations if s.consideration == C.AGENCIES)
     assert agencies.new_completeness < agencies.old_completeness == 1.0
+
+
+def test_removing_a_stated_fact_is_credited_with_the_re_weighting(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """The weighted mean renormalises over the stated facts, so a bad fact made unknown
+    raises the score though its own contribution stays 0: the removal is credited with
+    that, and the points add up to the consideration's and the overall score's change."""
+    harms = (
+        "effect: advances\n    rationale: Consent-based",
+        "effect: harms\n    rationale: Consent-based",
+    )
+    old = version(tmp_path, "old.yaml", harms)
+    gone = (
+        "  rules_based_order:\n    effect: advances\n"
+        "    rationale: Consent-based, regionally authorised response.\n",
+        "",
+    )
+    new = version(tmp_path, "new.yaml", gone)
+    d = run(engine, old, new)
+    (change,) = d.attributes
+    assert change.code == "STR-006" and change.reweights
+    assert change.contribution_delta == 0.0  # harms earns nothing, unknown earns nothing
+    strategic = next(s for s in d.considerations if s.consideration == C.STRATEGIC)
+    assert strategic.delta is not None and strategic.delta > 0
+    assert change.points == pytest.approx(strategic.delta, abs=0.06)
+    assert d.score_delta is not None and d.score_delta > 0
+    assert change.overall == pytest.approx(d.score_delta, abs=0.06)
+
+
+def test_level_changes_points_add_up_per_consideration(tmp_path: Path, engine: Engine) -> None:
+    old = version(tmp_path, "old.yaml")
+    evacuation = ("    adequacy: adequate\n    description: Role 2", "    description: Role 2")
+    new = version(tmp_path, "new.yaml", evacuation, THREAT_HIGH, SOFA_NEGOTIATING)
+    d = run(engine, old, new)
+    for s in d.considerations:
+        mine = [a.points for a in d.attributes if a.consideration == s.consideration]
+        assert s.delta is not None
+        assert sum(mine) == pytest.approx(s.delta, abs=0.06), s.consideration
+    assert d.score_delta is not None
+    assert sum(a.overall or 0.0 for a in d.attributes) == pytest.approx(d.score_delta, abs=0.06)

@@ -288,3 +288,70 @@ def test_a_capitalised_key_is_a_key_not_a_union_tag() -> None:
     assert (
         proposal_problem("Risk: {threat_level: high}") == "unknown key 'Risk'; did you mean 'risk'?"
     )
+
+
+# ----------------------------------------------------------------------------- legal facts
+
+
+def _resolutions(*entries: dict[str, object]) -> dict[str, object]:
+    return {
+        "pso_format": 2,
+        "identity": {"id": "contradiction", "name": "Contradiction"},
+        "legal_basis": {"security_council": list(entries)},
+    }
+
+
+def test_chapter_vi_with_force_is_an_error_at_authorises_force() -> None:
+    doc = _resolutions({"number": 2001, "chapter": "vi", "authorises_force": True})
+    with pytest.raises(ValidationError) as caught:
+        Proposal.model_validate(doc)
+    (err,) = caught.value.errors()
+    assert err["loc"] == ("legal_basis", "security_council", 0)
+    assert "write chapter: vii if it authorises force, or authorises_force: false" in err["msg"]
+    for fine in ({"chapter": "vi", "authorises_force": False}, {"chapter": "vii"}):
+        Proposal.model_validate(_resolutions({"number": 2001, "authorises_force": True} | fine))
+
+
+def test_one_resolution_with_two_answers_names_both_entries() -> None:
+    twice = _resolutions(
+        {"number": 2001, "for_this_situation": True},
+        {"number": 2001, "for_this_situation": False},
+    )
+    with pytest.raises(ValidationError) as caught:
+        Proposal.model_validate(twice)
+    (err,) = caught.value.errors()
+    assert (
+        "resolution 2001 is listed twice with different answers: security_council[0] says"
+        " for_this_situation true, security_council[1] says for_this_situation false"
+    ) in err["msg"]
+    # the same answers, or one left unstated, contradict nothing
+    Proposal.model_validate(_resolutions({"number": 2001, "chapter": "vii"}, {"number": 2001}))
+    Proposal.model_validate(
+        _resolutions({"number": 2001, "chapter": "vii"}, {"number": 2001, "chapter": "vii"})
+    )
+
+
+def test_contradictory_legal_facts_are_located_in_the_file() -> None:
+    from pso_cli.errors import InputError
+    from pso_cli.loading.load import proposal_from_bytes
+
+    text = (
+        "pso_format: 2\n"
+        "identity: {id: contradiction, name: Contradiction}\n"
+        "legal_basis:\n"
+        "  security_council:\n"
+        "    - {number: 2001, chapter: vii}\n"
+        "    - number: 2001\n"
+        "      chapter: viii\n"
+    )
+    with pytest.raises(InputError) as caught:
+        proposal_from_bytes(text.encode(), "x.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.location.line, problem.location.column) == (7, 16)
+    assert problem.location.field == "legal_basis.security_council[1].chapter"
+    assert problem.message == (
+        "legal_basis.security_council[1].chapter: resolution 2001 is listed twice with different"
+        " answers: legal_basis.security_council[0] (line 5) says chapter vii,"
+        " legal_basis.security_council[1] (line 6) says chapter viii; list each resolution"
+        " once, with the answer that is right"
+    )

@@ -99,7 +99,8 @@ def compare(
 
     Options are ranked by verdict, then overall score (an option with none last), then
     completeness. An option no better than another on any consideration and worse on
-    one is marked dominated; a consideration unscored on either side is not comparable.
+    one is marked dominated, never on a fact one of them leaves unstated; a consideration
+    unscored on either side is not comparable.
     Exit 0 once compared, 2 with fewer than two proposals, 3 if any input is invalid.
     """
     from pso_cli.api import build_engine, run_info

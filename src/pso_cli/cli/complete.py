@@ -1,4 +1,5 @@
-"""Shell completion of option values: formats, profiles, verdicts and rule codes.
+"""Shell completion of option values: formats, profiles, verdicts and rule codes (with
+veto ids and must-have facts for `pso explain`).
 
 Typer's `autocompletion=` callbacks (each takes the word typed so far); `pso explain`'s
 CODE gets its callback when the command is registered (`completing`), so rules_cmd.py
@@ -40,11 +41,24 @@ def profiles(incomplete: str) -> list[str]:
 
 
 def rule_codes(incomplete: str) -> list[tuple[str, str]]:
-    """Codes of the rules pso knows (its own and installed packs), each with its title."""
+    """What `pso explain` takes: codes of the rules pso knows (its own and installed packs),
+    pso's own codes, and the default profile's veto ids and must-have facts, each with
+    its title."""
+    from pso_cli.criteria.profile import load_profile
+    from pso_cli.rules.pseudo import PSEUDO
     from pso_cli.rules.registry import build_registry
 
     rules = build_registry(()).rules
-    return [(code, rules[code].title) for code in _starting(list(rules), incomplete)]
+    titles = {code: r.title for code, r in rules.items()}
+    titles.update({code: p.title for code, p in PSEUDO.items()})
+    try:
+        profile = load_profile()
+    except Exception:  # a broken profile must not break completion of the rest
+        profile = None
+    if profile is not None:
+        titles.update({v: f"Veto (forces {s.verdict})" for v, s in profile.vetoes.items()})
+        titles.update({f: "Must-have fact (unknown: further-analysis)" for f in profile.must_have})
+    return [(code, titles[code]) for code in _starting(list(titles), incomplete)]
 
 
 def completing(

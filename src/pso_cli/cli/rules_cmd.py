@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from pso_cli.criteria.profile import Profile as ProfileData
+    from pso_cli.criteria.vetoes import VetoSpec
     from pso_cli.rules.api import Rule
 
+Profile = Annotated[
+    str,
+    typer.Option(
+        "--profile", "-p", metavar="NAME|PATH", help="Criteria profile whose vetoes to explain."
+    ),
+]
 RulesOpt = Annotated[
     list[str] | None, typer.Option("--rules", metavar="PATH", help="Add a local rule pack module.")
 ]
@@ -79,13 +87,22 @@ def print_rules(rules: list[Rule], width: int | None = None) -> None:
 
 
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="Rule code (LEG-001) or name.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            metavar="CODE",
+            help="Rule code (LEG-001) or name, a veto id or a must-have fact of the profile.",
+        ),
+    ],
     rules: RulesOpt = None,
     width: Annotated[
         int | None, typer.Option("--width", min=40, metavar="COLS", help="Wrap prose at COLS.")
     ] = None,
+    profile: Profile = "nz-default",
 ) -> None:
-    """Show a rule's rationale, reference, fields read, options and an example."""
+    """Show a rule's rationale, reference, fields read, options and an example; or a
+    profile's veto (title, source, when and unless, the verdict it forces, how to lift it)
+    or must-have fact."""
     from pso_cli.rules.registry import build_registry
 
     registry = build_registry(tuple(rules or ()))
@@ -93,15 +110,24 @@ def explain(
     width = width or shutil.get_terminal_size((100, 24)).columns
     if r is None and _explain_pseudo(code, width):
         return
+    if r is None and _explain_profile(code, profile, list(registry.rules.values()), width):
+        return
     if r is None:
         import difflib
 
         from pso_cli.rules.pseudo import PSEUDO
 
+        loaded = _profile(profile)
+        ids = [*loaded.vetoes, *loaded.must_have]
         known = [*registry.rules, *PSEUDO]
-        close = difflib.get_close_matches(code.upper(), known, n=1)
+        close = difflib.get_close_matches(code.upper(), known, n=1) or difflib.get_close_matches(
+            code, ids, n=1
+        )
         hint = f"; did you mean {close[0]}?" if close else "; see `pso rules`"
-        print(f"pso: no rule '{code}'{hint}", file=sys.stderr)
+        print(
+            f"pso: no rule '{code}' (nor a veto or must-have fact of {profile}){hint}",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     options = r.options.model_json_schema().get("properties", {})
     lines = [
@@ -136,6 +162,22 @@ def explain(
             f"  {x}" for x in r.example.strip().splitlines()
         ]
     sys.stdout.write("\n".join(prose) + "\n")
+    if code in (also := _profile_vetoes(profile)):  # a rule's name that is also a veto id
+        from pso_cli.render.explain_profile import veto_lines
+
+        lines = ["", f"{code} is also a veto of the profile:", ""]
+        lines += veto_lines(code, also[code], _profile(profile))
+        sys.stdout.write("\n".join(_wrapped(lines, width)) + "\n")
+
+
+def _profile(ref: str) -> ProfileData:
+    from pso_cli.criteria.profile import load_profile
+
+    return load_profile(ref)
+
+
+def _profile_vetoes(ref: str) -> dict[str, VetoSpec]:
+    return _profile(ref).vetoes
 
 
 def _explain_pseudo(code: str, width: int) -> bool:
@@ -153,6 +195,21 @@ def _explain_pseudo(code: str, width: int) -> bool:
     lines += [p.title]
     for x in p.lines:
         lines += ([] if x[:1].isdigit() else [""]) + [x.format(**values, profile="nz-default")]
+    sys.stdout.write("\n".join(_wrapped(lines, width)) + "\n")
+    return True
+
+
+def _explain_profile(code: str, ref: str, rules: list[Rule], width: int) -> bool:
+    """A veto id or a must-have fact of the profile `ref`, explained like a rule."""
+    from pso_cli.render.explain_profile import must_have_lines, veto_lines
+
+    profile = _profile(ref)
+    if code in profile.vetoes:
+        lines = veto_lines(code, profile.vetoes[code], profile)
+    elif code in profile.must_have:
+        lines = must_have_lines(code, profile, rules)
+    else:
+        return False
     sys.stdout.write("\n".join(_wrapped(lines, width)) + "\n")
     return True
 

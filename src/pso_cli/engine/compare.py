@@ -9,9 +9,11 @@ scored one), then completeness, then the path, so the order is total and reprodu
 Each option's place comes from its own key alone, so adding an option never reverses
 the order of two others.
 
-Dominance is judged on the consideration scores alone: an option no better than some
+Dominance is judged consideration by consideration: an option no better than some
 other on any consideration, and worse on at least one, can be set aside whatever the
-weights. A consideration with no score on either side is not comparable, and an option
+weights, but only if no part of that rests on an unknown (see `dominates`): an option
+that merely leaves a bad fact unstated, or lists only a straw-man alternative, dominates
+nothing. A consideration with no score on either side is not comparable, and an option
 is then neither dominated by nor dominating the other. The considerations that separate
 the top two are their score differences weighted as the overall score weights them, so
 the parts add up to the score gap when both score the same considerations.
@@ -24,7 +26,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pso_cli.model.findings import Assessment, Consideration, Finding, Outcome
+from pso_cli.model.findings import (
+    Assessment,
+    Consideration,
+    ConsiderationResult,
+    Finding,
+    Outcome,
+)
 
 __all__ = [
     "Comparison",
@@ -88,14 +96,72 @@ def _scores(a: Assessment) -> dict[Consideration, float | None]:
 
 
 def dominates(b: Assessment, a: Assessment) -> bool:
-    """B is at least as good as A on every consideration and strictly better on one; a
-    consideration either leaves unscored makes the two not comparable."""
+    """B is at least as good as A on every consideration and strictly better on one, and
+    no part of that rests on an unknown. A consideration either leaves unscored makes the
+    two not comparable. Within a consideration where both leave the same facts unstated, B
+    must rate every attribute both state at least as well; where one states a fact the
+    other leaves unstated, B's worst case (each unknown at its worst) must reach A's best
+    case. B's better rating of the alternatives counts only if B assessed every kind of
+    alternative A did, since an alternative left unlisted can only lower it."""
     sa, sb = _scores(a), _scores(b)
     pairs = [(sb.get(k), sa.get(k)) for k in set(sa) | set(sb)]
     known = [(x, y) for x, y in pairs if x is not None and y is not None]
     if len(known) < len(pairs) or not known:
         return False
-    return all(x >= y for x, y in known) and any(x > y for x, y in known)
+    if not (all(x >= y for x, y in known) and any(x > y for x, y in known)):
+        return False
+    ra = {c.consideration: c for c in a.considerations}
+    judged = [_holds(c, ra[c.consideration], b, a) for c in b.considerations]
+    return all(ok for ok, _ in judged) and any(better for _, better in judged)
+
+
+def _values(a: Assessment, c: Consideration) -> dict[str, float | None]:
+    """The consideration's attributes: code -> value, None where the fact is unstated."""
+    return {
+        v.code: v.value if v.level is not None else None
+        for v in a.attributes
+        if v.consideration is c
+    }
+
+
+def _alternative_kinds(a: Assessment) -> set[str]:
+    """The kinds (types) of the alternatives `a` assessed: each entry reads `type...`."""
+    return {s.split(":", 1)[0].split(" (", 1)[0] for s in a.alternatives}
+
+
+def _holds(
+    cb: ConsiderationResult, ca: ConsiderationResult, b: Assessment, a: Assessment
+) -> tuple[bool, bool]:
+    """(B's `cb` is at least as good as A's `ca`, B's is better), on facts, not unknowns."""
+    c = cb.consideration
+    vb, va = _values(b, c), _values(a, c)
+    if {k for k, v in vb.items() if v is None} != {k for k, v in va.items() if v is None}:
+        return cb.low >= ca.high, cb.low > ca.high  # one states what the other does not
+    if not vb and not va:  # no attribute detail: the scores alone
+        return _ge(cb.score, ca.score), _gt(cb.score, ca.score)
+    better = False
+    for code in set(va) | set(vb):
+        x, y = vb.get(code), va.get(code)
+        if x is None or y is None:
+            continue  # unstated on both: it bears on neither
+        if x < y:
+            return False, False
+        if (
+            x > y
+            and c is Consideration.ALTERNATIVES
+            and not _alternative_kinds(a) <= _alternative_kinds(b)
+        ):
+            return False, False  # better only for not assessing what A assessed
+        better = better or x > y
+    return True, better
+
+
+def _ge(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and x >= y
+
+
+def _gt(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and x > y
 
 
 def dominators(a: Assessment, others: Sequence[Assessment]) -> tuple[str, ...]:

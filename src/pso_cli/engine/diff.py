@@ -82,12 +82,29 @@ class AttributeChange:
     title: str
     old: AttributeValue | None  # None: the attribute does not apply to the old version
     new: AttributeValue | None
+    # Points of the consideration's score this change moved: its own contribution's change
+    # plus, for a fact made unknown or newly stated (or an attribute that stops or starts
+    # applying), its share of the re-weighting of the other stated facts, so the points of
+    # one consideration's changes add up to its score change. 0.0 when built without them.
+    points: float = 0.0
+    overall: float | None = None  # the same in points of the overall score; None: not additive
 
     @property
     def contribution_delta(self) -> float:
+        """The change of this attribute's own contribution alone (no re-weighting)."""
         before = self.old.contribution if self.old else 0.0
         after = self.new.contribution if self.new else 0.0
         return round(after - before, 2) + 0.0
+
+    @property
+    def reweights(self) -> bool:
+        """Whether the change makes the fact unknown or stated, or the attribute apply or
+        not: then the other stated facts are re-weighted and the range widens or narrows."""
+        return _stated(self.old) != _stated(self.new)
+
+
+def _stated(x: AttributeValue | None) -> bool:
+    return x is not None and x.level is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +293,8 @@ def diff_findings(old: Assessment, new: Assessment) -> tuple[FindingChange, ...]
 
 def diff_attributes(old: Assessment, new: Assessment) -> tuple[AttributeChange, ...]:
     """Attributes whose level (or whether they apply) differs, in the new version's order
-    then any the new version no longer has."""
+    then any the new version no longer has; each with the points it moved (see
+    `AttributeChange.points`)."""
     before = {x.code: x for x in old.attributes}
     after = {x.code: x for x in new.attributes}
     out = []
@@ -287,7 +305,62 @@ def diff_attributes(old: Assessment, new: Assessment) -> tuple[AttributeChange, 
         x = n or o
         assert x is not None
         out.append(AttributeChange(code, x.consideration, x.title, o, n))
+    return _with_points(old, new, out, set(before) | set(after))
+
+
+def _contribution(x: AttributeValue | None) -> float:
+    return x.contribution if x is not None else 0.0
+
+
+def _with_points(
+    old: Assessment, new: Assessment, changes: list[AttributeChange], codes: set[str]
+) -> tuple[AttributeChange, ...]:
+    """Each change's own contribution change, plus a share of what the unchanged attributes
+    of its consideration moved by re-weighting (shared among the changes that make a fact
+    unknown or stated, by weight; among all its changes if none does)."""
+    before = {x.code: x for x in old.attributes}
+    after = {x.code: x for x in new.attributes}
+    changed = {c.code for c in changes}
+    drift: dict[Consideration, float] = {}
+    for code in codes - changed:
+        x = after.get(code) or before.get(code)
+        assert x is not None
+        moved = _contribution(after.get(code)) - _contribution(before.get(code))
+        drift[x.consideration] = drift.get(x.consideration, 0.0) + moved
+    factor = _overall_factor(old, new)
+    out = []
+    for c in changes:
+        mine = [d for d in changes if d.consideration is c.consideration]
+        sharing = [d for d in mine if d.reweights] or mine
+        total = sum(_weight(d) for d in sharing)
+        share = 0.0
+        if c in sharing:
+            part = _weight(c) / total if total > 0 else 1.0 / len(sharing)
+            share = drift.get(c.consideration, 0.0) * part
+        points = _contribution(c.new) - _contribution(c.old) + share
+        k = factor.get(c.consideration) if factor is not None else None
+        overall = None if k is None else round(points * k, 2) + 0.0
+        out.append(dataclasses.replace(c, points=round(points, 2) + 0.0, overall=overall))
     return tuple(out)
+
+
+def _weight(c: AttributeChange) -> float:
+    return max((x.weight for x in (c.old, c.new) if x is not None), default=0.0)
+
+
+def _overall_factor(old: Assessment, new: Assessment) -> dict[Consideration, float] | None:
+    """Each consideration's share of the overall score, when both versions score the same
+    considerations (then consideration points times it add up to the overall change)."""
+    scored = [
+        {c.consideration for c in a.considerations if c.score is not None} for a in (old, new)
+    ]
+    if scored[0] != scored[1] or not scored[0]:
+        return None
+    weights = {
+        c.consideration: c.weight for c in new.considerations if c.consideration in scored[1]
+    }
+    total = sum(weights.values())
+    return None if total <= 0 else {c: w / total for c, w in weights.items()}
 
 
 def _interaction(

@@ -30,6 +30,7 @@ from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Check, Rule, RuleContext, new_finding
 from pso_cli.rules.registry import Registry
 from pso_cli.rules.retired import successor
+from pso_cli.sentences import single_stop
 
 RULE_TIME_LIMIT_S = 2.0
 _ERROR, _MAJOR = Outcome.ERROR, Severity.MAJOR  # enum attribute lookups are slow in 3.11
@@ -195,13 +196,16 @@ def _path(field: str) -> tuple[str | int, ...] | None:
 
 def _stamp(f: Finding, p: _Prepared, source_map: SourceMap) -> Finding:
     """The rule's finding with its rule, severity and location. Effects are not the
-    rules' to set: only an attribute's level moves a score (engine/scoring.py)."""
+    rules' to set: only an attribute's level moves a score (engine/scoring.py). A message
+    or condition that ends a sentence with the proposal's own full stop and the rule's
+    ("National caveats: no offensive operations..") keeps one."""
     path = _path(f.field)
     line, col = source_map.value(path) if path is not None else (1, 1)
     outcome = f.outcome
     severity = _MAJOR if outcome is _ERROR else (_INFO_SEVERITY if outcome is _INFO else p.severity)
+    condition = None if f.condition is None else single_stop(f.condition)
     return new_finding(
-        f.outcome, f.message, f.field, 0.0, f.condition, p.code, p.name,
+        f.outcome, single_stop(f.message), f.field, 0.0, condition, p.code, p.name,
         p.consideration, severity, line, col, f.accepted, f.level,
     )  # fmt: skip
 

@@ -21,6 +21,8 @@ from pso_cli.model.fields import NONE
 from pso_cli.model.legal import LegalBasis
 from pso_cli.model.legal_analysis import Basis, LegalAnalysis, LegalOutcome, Place, Reading, Status
 from pso_cli.model.proposal import Proposal
+from pso_cli.sentences import clause as as_clause
+from pso_cli.sentences import sentence
 
 ENFORCING = frozenset({OperationType.ENFORCEMENT, OperationType.COMBAT_SUPPORT})
 _ORDER = (Basis.CHAPTER_VII, Basis.CONSENT, Basis.SELF_DEFENCE, Basis.TREATY, Basis.HIGH_SEAS)
@@ -125,14 +127,14 @@ def _place(i: _Inputs) -> Place:
     clause = key.clause if key else ""
     field = key.field if key else "legal_basis"
     if row.outcome is LegalOutcome.LAWFUL:
-        reason = f"lawful in {i.where.label}: {clause or row.why}"
+        reason = f"lawful in {i.where.label}: {clause or as_clause(row.why)}"
     elif row.outcome is LegalOutcome.UNLAWFUL:
         reason = (
             f"unlawful in {i.where.label}: {clause}, and neither a Chapter VII authorisation "
             "adopted for this situation nor Article 51 applies"
         )
     else:
-        reason = f"{row.outcome.value} in {i.where.label}: {clause or row.why}"
+        reason = f"{row.outcome.value} in {i.where.label}: {clause or as_clause(row.why)}"
     return Place(i.where.label, row.outcome, row.basis, reason, field, row.number)
 
 
@@ -253,7 +255,7 @@ def analyse(p: Proposal, as_of: dt.date) -> LegalAnalysis:
         outcome=outcome,
         basis=basis,
         bases=_bases(inputs),
-        reason=reason[:1].upper() + reason[1:] + ".",
+        reason=sentence(reason[:1].upper() + reason[1:]),
         field=worst.field,
         questions=_questions(inputs, outcome),
         notes=_notes(lb, inputs, each, force),

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from pso_cli.errors import Location, Problem
 from pso_cli.loading.source_map import SourceMap
+from pso_cli.model.located import FieldError, Path
 from pso_cli.model.paths import format_dotted
 from pso_cli.model.suggest import elsewhere, mapping_hint, value_hint
 
@@ -234,10 +235,26 @@ def without_union_tags(root: type[BaseModel], errors: list[Any]) -> list[Any]:
     return out
 
 
+def _field_error(err: Any, smap: SourceMap) -> Any:
+    """A cross-field error (model.located.FieldError) placed at the field it is about, the
+    fields it names given with their lines."""
+    raised = (err.get("ctx") or {}).get("error")
+    if err["type"] != "value_error" or not isinstance(raised, FieldError):
+        return err
+    loc = tuple(err["loc"])
+
+    def name(ref: Path) -> str:
+        return f"{format_dotted(loc + ref)} (line {smap.value(loc + ref)[0]})"
+
+    return {**err, "loc": loc + raised.at, "ctx": {"error": raised.render(name)}}
+
+
 def problems_from(exc: ValidationError, smap: SourceMap, root: type[BaseModel]) -> list[Problem]:
     """Every validation error as a located Problem, in file order: the first MAX_PROBLEMS,
     then one saying how many more (a file of 99,000 unknown keys took 80 s to report)."""
-    errors = without_union_tags(root, exc.errors(include_url=False))
+    errors = [
+        _field_error(e, smap) for e in without_union_tags(root, exc.errors(include_url=False))
+    ]
     placed = sorted(
         ((*_place(err, smap), i, err) for i, err in enumerate(errors)), key=lambda t: t[:3]
     )

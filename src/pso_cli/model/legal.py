@@ -43,6 +43,7 @@ from pso_cli.model.fields import (
     none_list,
     none_word,
 )
+from pso_cli.model.located import FieldError
 
 Year = Annotated[int, Field(ge=1946, le=2100, strict=True)]
 
@@ -61,6 +62,44 @@ class Resolution(Base):
         description="Was it adopted for the situation this operation responds to? A "
         "resolution adopted for an earlier situation authorises nothing for this one.",
     )
+
+    @model_validator(mode="after")
+    def _no_force_under_chapter_vi(self) -> Self:
+        if self.chapter is e.Chapter.VI and self.authorises_force is True:
+            raise FieldError(
+                "a Chapter VI resolution authorises no force (Chapter VI is the peaceful"
+                " settlement of disputes; force is authorised under Chapter VII): write"
+                " chapter: vii if it authorises force, or authorises_force: false",
+                at=("authorises_force",),
+            )
+        return self
+
+
+_ANSWERS = ("year", "chapter", "authorises_force", "for_this_situation")
+
+
+def _show(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _one_answer_each(resolutions: list[Resolution] | None) -> None:
+    """A resolution listed twice must give the same answers: which one would count?"""
+    first: dict[int, int] = {}
+    for j, r in enumerate(resolutions or []):
+        i = first.setdefault(r.number, j)
+        if i == j:
+            continue
+        earlier = (resolutions or [])[i]
+        for answer in _ANSWERS:
+            a, b = getattr(earlier, answer), getattr(r, answer)
+            if a is not None and b is not None and a != b:
+                raise FieldError(
+                    f"resolution {r.number} is listed twice with different answers: {{0}}"
+                    f" says {answer} {_show(a)}, {{1}} says {answer} {_show(b)}; list each"
+                    " resolution once, with the answer that is right",
+                    at=("security_council", j, answer),
+                    refs=(("security_council", i), ("security_council", j)),
+                )
 
 
 class HostConsent(Base):
@@ -224,6 +263,11 @@ class LegalBasis(Base):
     legal_advice: list[LegalAdvice] = Field(
         default_factory=empty_list, description="Legal advice obtained on the questions raised."
     )
+
+    @model_validator(mode="after")
+    def _resolutions_agree(self) -> Self:
+        _one_answer_each(self.security_council)
+        return self
 
 
 __all__ = [

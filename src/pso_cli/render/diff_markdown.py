@@ -11,6 +11,7 @@ from pso_cli.render.diff_render import (
     finding_change_text,
     interaction_text,
     level_text,
+    points_note,
     score_line,
 )
 from pso_cli.render.markdown import VERDICT_LABELS, escape
@@ -42,10 +43,10 @@ def _md_attributes(d: Diff) -> list[str]:
     out.append("|---|---|---|---:|")
     out += [
         f"| {c.code} {escape(c.title)} | {escape(level_text(c.old))} | "
-        f"{escape(level_text(c.new))} | {c.contribution_delta:+.2f} |"
+        f"{escape(level_text(c.new))} | {c.points:+.2f} |"
         for c in d.attributes
     ]
-    return [*out, ""]
+    return [*out, "", escape(points_note(d)), ""]
 
 
 def _md_findings(d: Diff) -> list[str]:

@@ -36,6 +36,7 @@ __all__ = [
     "finding_change_text",
     "interaction_text",
     "level_text",
+    "points_note",
     "score_line",
 ]
 
@@ -114,6 +115,9 @@ def _attribute_dict(c: AttributeChange) -> dict[str, Any]:
         "old": _level(c.old),
         "new": _level(c.new),
         "contribution_delta": c.contribution_delta,
+        "points": c.points,
+        "overall_points": c.overall,
+        "reweights": c.reweights,
     }
 
 
@@ -242,9 +246,37 @@ def _attributes_block(d: Diff) -> RenderableType | None:
             Text(f"{c.code} {c.title}"),
             Text(level_text(c.old)),
             Text(level_text(c.new)),
-            f"{c.contribution_delta:+.2f}",
+            f"{c.points:+.2f}",
         )
-    return t
+    note = points_note(d)
+    return Group(t, Text(note, style="muted")) if note else t
+
+
+def _stated(x: AttributeValue | None) -> bool:
+    return x is not None and x.level is not None
+
+
+def points_note(d: Diff) -> str:
+    """What the Points column means, and, when a change makes a fact unknown or stated,
+    that it moves the score by re-weighting the stated facts and moves the range."""
+    if not d.attributes:
+        return ""
+    text = "Points: of the consideration's 0-100 score; they add up to its change"
+    overall = [c.overall for c in d.attributes]
+    if all(x is not None for x in overall):
+        total = sum(x for x in overall if x is not None)
+        text += f" (in all {total:+.1f} points of the overall score)"
+    for now, moves in (("unknown", "widens"), ("stated", "narrows")):
+        codes = [
+            c.code for c in d.attributes if c.reweights and _stated(c.new) == (now == "stated")
+        ]
+        if codes:
+            text += (
+                f". {', '.join(codes)} {'is' if len(codes) == 1 else 'are'} now {now}: the score"
+                f" is a weighted mean over the stated facts, so this re-weights the others"
+                f" (counted in its points) and {moves} the range"
+            )
+    return text + "."
 
 
 def _field_line(d: Diff, f: FieldChange) -> Text:

@@ -2,7 +2,9 @@
 
 regional-mission: led as a regional organisation's operation, with the organisation and
 its decision named (legal_basis.regional_arrangement); regionally-endorsed: a regional
-organisation has decided on it, but it is led otherwise; no-regional-role: neither.
+organisation has decided on it, but it is led otherwise; no-regional-role: neither, with
+the condition to seek a regional endorsement unless the region's backing is already
+strong (strategic.regional_backing, STR-010's fact).
 Messages name the organisation and the lead state apart ("a Pacific Islands Forum
 mission led by Australia"): a state is never called a regional organisation.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pso_cli.model.enums import Arrangement
+from pso_cli.model.enums import Arrangement, Backing
 from pso_cli.model.legal import RegionalArrangement
 from pso_cli.model.proposal import Proposal
 from pso_cli.rules.api import Attribute, Finding, RuleContext, Severity, missing, rate, rule
@@ -36,7 +38,7 @@ SEEK = "Seek the endorsement of the regional organisation concerned (a decision 
     reference=REGIONAL,
     severity=Severity.MINOR,
     attribute=Attribute("A regional solution", LEVELS, (LEAD, ORG)),
-    reads=(LEAD, ORG, "leadership.lead"),
+    reads=(LEAD, ORG, "leadership.lead", "strategic.regional_backing.level"),
     example="leadership: {arrangement: coalition}\nlegal_basis: {regional_arrangement: none}",
 )
 def regional_solution(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
@@ -64,7 +66,14 @@ def regional_solution(p: Proposal, ctx: RuleContext) -> Iterator[Finding]:
     else:
         by = f" led by {lead}" if lead else ""
         said = f"The operation is {article(arr)} '{arr}' operation{by}, with no regional decision."
-        yield rate(LEAD, "no-regional-role", said, SEEK)
+        yield rate(LEAD, "no-regional-role", said, None if _backed(p) else SEEK)
+
+
+def _backed(p: Proposal) -> bool:
+    """The region already backs it strongly (STR-010's fact): seeking an endorsement is
+    then no condition of the advice."""
+    rb = p.strategic.regional_backing if p.strategic else None
+    return rb is not None and rb.level is Backing.STRONG
 
 
 RULE = regional_solution
