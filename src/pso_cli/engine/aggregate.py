@@ -17,6 +17,7 @@ from pso_cli.criteria.profile import Thresholds
 from pso_cli.engine.value import ConsiderationValue, OverallValue
 from pso_cli.model.findings import ConsiderationResult, Finding, Gate, Outcome, Severity, Verdict
 from pso_cli.model.legal_analysis import LegalAnalysis, LegalOutcome
+from pso_cli.sentences import single_stop
 
 # Enum attribute lookups are slow in 3.11; hot loops use these names.
 _BLOCKER, _CONCERN, _ERROR = Outcome.BLOCKER, Outcome.CONCERN, Outcome.ERROR
@@ -131,9 +132,11 @@ def decide(
     j = judgement or Judgement()
     conditions = all_conditions(findings, j)
     verdict, reason, extra = verdict_of(findings, overall, conditions, thresholds, j)
+    conditions = tuple(single_stop(c) for c in conditions)
+    extra = tuple(single_stop(c) for c in extra)
     return Decision(
         verdict,
-        reason,
+        single_stop(reason),
         None if overall.score is None else round(overall.score, 1),
         round(overall.low, 1),
         round(overall.high, 1),
