@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -13,24 +10,11 @@ from pydantic import BaseModel
 from pso_cli.criteria.profile import load_profile
 from pso_cli.model.controls import LEVERS, Control, control, lever
 from pso_cli.model.proposal import Proposal
+from pso_cli.model.suggest import _models  # the walk the suggestions use
 from pso_cli.rules.registry import build_registry
 
 NOT_READ = ("pso_format", "identity.name", "identity.id", "sources", "accepted_concerns",
             "historical_record")  # fmt: skip
-
-
-def _models(tp: Any) -> Iterator[tuple[type[BaseModel], bool]]:
-    """(model, inside a list) for each model class inside an annotation."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        yield from _models(typing.get_args(tp)[0])
-    elif origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(tp):
-            yield from _models(arg)
-    elif origin is list:
-        yield from ((m, True) for m, _ in _models(typing.get_args(tp)[0]))
-    elif isinstance(tp, type) and issubclass(tp, BaseModel):
-        yield tp, False
 
 
 def leaves(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
